@@ -1,0 +1,3 @@
+export { toLatinDigits, toPersianDigits } from './digits.ts';
+export { formatNumber } from './number.ts';
+export { normalizePersianText, searchKey } from './normalize.ts';

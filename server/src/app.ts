@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
+import { createAuth, type Auth } from './kernel/auth/auth.ts';
+import type { AppConfig } from './kernel/config/config.ts';
+import { migrateDatabase, openDatabase, type Database } from './kernel/db/index.ts';
+import { createHttpServer, type App } from './kernel/http/server.ts';
+import { createJobQueue, type JobQueue } from './kernel/jobs/index.ts';
+import { createMailer, registerMailJobs, type Mailer } from './kernel/mail/index.ts';
+import { createApiKeysService, registerApiKeysRoutes } from './modules/api-keys/index.ts';
+import { createAuditLogService, registerAuditLogRoutes } from './modules/audit-log/index.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { createIdentityService, createPrincipalResolver, registerIdentityRoutes, type EnqueueEmail, type IdentityService } from './modules/identity/index.ts';
+import { createInvitationsService, registerInvitationsRoutes } from './modules/invitations/index.ts';
+import { createMembersService, registerMembersRoutes } from './modules/members/index.ts';
+import { createWorkspacesService, registerWorkspacesRoutes } from './modules/workspaces/index.ts';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Every service, wired once; HTTP routes, jobs and the CLI all use these same objects. */
+export function createServices(deps: { database: Database; config: AppConfig; jobs: JobQueue; clock?: () => Date }) {
+  const { database, config, jobs } = deps;
+  const db = database.db;
+  const enqueueEmail: EnqueueEmail = async (message, tx) => {
+    await jobs.send('email.send', message, { tx });
+  };
+  // better-auth calls back into identity to email a reset link, and identity uses better-auth.
+  let identity: IdentityService | undefined;
+  const auth: Auth = createAuth({
+    db,
+    secret: config.secret,
+    publicUrl: config.publicUrl,
+    onResetPasswordRequested: (request) => identity!.sendPasswordResetEmail(request),
+  });
+  const workspaces = createWorkspacesService(db);
+  identity = createIdentityService({ db, auth, workspaces, enqueueEmail, publicUrl: config.publicUrl, clock: deps.clock });
+  return {
+    auth,
+    workspaces,
+    identity,
+    members: createMembersService(db),
+    apiKeys: createApiKeysService(db, deps.clock),
+    invitations: createInvitationsService({ db, identity, enqueueEmail, publicUrl: config.publicUrl, clock: deps.clock }),
+    auditLog: createAuditLogService(db),
+  };
+}
+
+export type Peyvand = {
+  config: AppConfig;
+  database: Database;
+  jobs: JobQueue;
+  mailer: Mailer;
+  services: Services;
+  http: App;
+  close(): Promise<void>;
+};
+
+export type StartOptions = { logStream?: DestinationStream; clock?: () => Date };
+
+/** Opens the database, migrates it, starts the job queue and builds the HTTP server (not listening). */
+export async function createPeyvand(config: AppConfig, options: StartOptions = {}): Promise<Peyvand> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database, config.databaseUrl);
+    const jobs = await createJobQueue(database, { mode: config.jobsMode });
+    const mailer = createMailer(config.smtp);
+    await registerMailJobs(jobs, mailer);
+    const services = createServices({ database, config, jobs, clock: options.clock });
+    const http = await createHttpServer({
+      db: database.db,
+      resolvePrincipal: createPrincipalResolver(services.identity, services.apiKeys),
+      logLevel: config.logLevel,
+      logStream: options.logStream,
+      webDistDir: config.webDistDir,
+      version: VERSION,
+    });
+    registerHealthRoutes(http, database, VERSION);
+    registerIdentityRoutes(http, services.identity);
+    registerWorkspacesRoutes(http, services.workspaces);
+    registerMembersRoutes(http, services.members);
+    registerInvitationsRoutes(http, services.invitations);
+    registerApiKeysRoutes(http, services.apiKeys);
+    registerAuditLogRoutes(http, services.auditLog);
+    await http.ready();
+    await jobs.start();
+    return {
+      config,
+      database,
+      jobs,
+      mailer,
+      services,
+      http,
+      async close() {
+        await http.close();
+        await jobs.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

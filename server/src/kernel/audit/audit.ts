@@ -1,0 +1,51 @@
+import type { AppDb, Executor, Tx } from '../db/database.ts';
+import type { WorkspaceContext } from '../http/context.ts';
+import { auditLog } from './audit.schema.ts';
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Fields that never enter the audit log, whatever entity they belong to. */
+const SECRET_FIELDS = new Set(['password', 'secretHash', 'tokenHash', 'token', 'secret']);
+
+function redact(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) if (!SECRET_FIELDS.has(key)) out[key] = redact(inner);
+    return out;
+  }
+  return value;
+}
+
+export async function recordAudit(executor: Executor, ctx: WorkspaceContext, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values({
+    workspaceId: ctx.workspaceId,
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: redact(entry.before),
+    after: redact(entry.after),
+    requestId: ctx.requestId ?? null,
+  });
+}
+
+export type Audit = (entry: AuditEntry) => Promise<void>;
+
+/**
+ * The one way to change tenant data: the change and its audit entries commit together or not
+ * at all.
+ */
+export async function mutate<T>(db: AppDb, ctx: WorkspaceContext, work: (tx: Tx, audit: Audit) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => work(tx as Tx, (entry) => recordAudit(tx, ctx, entry)));
+}

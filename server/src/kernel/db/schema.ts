@@ -1,0 +1,8 @@
+// The one Drizzle schema: every table of every module, for queries and for migrations.
+export * from '../auth/auth.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../http/idempotency.schema.ts';
+export * from '../../modules/workspaces/workspaces.schema.ts';
+export * from '../../modules/members/members.schema.ts';
+export * from '../../modules/invitations/invitations.schema.ts';
+export * from '../../modules/api-keys/api-keys.schema.ts';

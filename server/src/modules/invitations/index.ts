@@ -1,0 +1,2 @@
+export { createInvitationsService, type InvitationsService } from './invitations.service.ts';
+export { registerInvitationsRoutes } from './invitations.routes.ts';

@@ -1,0 +1,22 @@
+/**
+ * Permissions are strings stored on roles (data, not code), so later modules add their own
+ * (e.g. 'deals.delete') and admins can compose roles without a migration.
+ */
+export const PERMISSIONS = [
+  'workspace.manage',
+  'members.read',
+  'members.manage',
+  'api_keys.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export type BuiltInRole = { key: string; nameFa: string; nameEn: string; permissions: string[] };
+
+export const BUILT_IN_ROLES: BuiltInRole[] = [
+  { key: 'admin', nameFa: 'مدیر سیستم', nameEn: 'Admin', permissions: [...PERMISSIONS] },
+  { key: 'manager', nameFa: 'مدیر فروش', nameEn: 'Manager', permissions: ['members.read', 'audit.read'] },
+  { key: 'member', nameFa: 'کارشناس', nameEn: 'Member', permissions: ['members.read'] },
+];
+
+export const ADMIN_ROLE = 'admin';
