@@ -9,6 +9,7 @@ import { createMailer, registerMailJobs, type Mailer } from './kernel/mail/index
 import { createApiKeysService, registerApiKeysRoutes } from './modules/api-keys/index.ts';
 import { createAuditLogService, registerAuditLogRoutes } from './modules/audit-log/index.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerInstanceRoutes } from './modules/health/instance.routes.ts';
 import { createIdentityService, createPrincipalResolver, registerIdentityRoutes, type EnqueueEmail, type IdentityService } from './modules/identity/index.ts';
 import { createInvitationsService, registerInvitationsRoutes } from './modules/invitations/index.ts';
 import { createMembersService, registerMembersRoutes } from './modules/members/index.ts';
@@ -76,6 +77,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
       version: VERSION,
     });
     registerHealthRoutes(http, database, VERSION);
+    registerInstanceRoutes(http, config, VERSION);
     registerIdentityRoutes(http, services.identity);
     registerWorkspacesRoutes(http, services.workspaces);
     registerMembersRoutes(http, services.members);
