@@ -1,0 +1,84 @@
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AuthLayout } from '../features/auth/index.ts';
+import { PublicOnly, RequireAuth, RequirePermission, RootLayout } from './guards.tsx';
+import { AppShell } from './shell/AppShell.tsx';
+import { NotFoundPage, RouteErrorPage } from './shell/StatusPages.tsx';
+
+/** React.lazy for a named export: each feature page is its own chunk. */
+function lazyPage<M extends Record<string, unknown>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const SignInPage = lazyPage(() => import('../features/auth/SignInPage.tsx'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('../features/auth/SignUpPage.tsx'), 'SignUpPage');
+const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage');
+const AcceptInvitationPage = lazyPage(() => import('../features/auth/AcceptInvitationPage.tsx'), 'AcceptInvitationPage');
+const WorkspaceOverviewPage = lazyPage(() => import('../features/workspace/WorkspaceOverviewPage.tsx'), 'WorkspaceOverviewPage');
+const WorkspaceSettingsPage = lazyPage(() => import('../features/workspace/WorkspaceSettingsPage.tsx'), 'WorkspaceSettingsPage');
+const AccountSettingsPage = lazyPage(() => import('../features/account/AccountSettingsPage.tsx'), 'AccountSettingsPage');
+const MembersPage = lazyPage(() => import('../features/members/MembersPage.tsx'), 'MembersPage');
+const ApiKeysPage = lazyPage(() => import('../features/api-keys/ApiKeysPage.tsx'), 'ApiKeysPage');
+const AuditLogPage = lazyPage(() => import('../features/audit-log/AuditLogPage.tsx'), 'AuditLogPage');
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <RootLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        {
+          element: <PublicOnly />,
+          children: [
+            {
+              element: <AuthLayout />,
+              children: [
+                { path: 'sign-in', element: <SignInPage /> },
+                { path: 'sign-up', element: <SignUpPage /> },
+                { path: 'forgot-password', element: <ForgotPasswordPage /> },
+              ],
+            },
+          ],
+        },
+        {
+          // Reachable signed in or out.
+          element: <AuthLayout />,
+          children: [
+            { path: 'reset-password', element: <ResetPasswordPage /> },
+            { path: 'invite/:token', element: <AcceptInvitationPage /> },
+          ],
+        },
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              element: <AppShell />,
+              children: [
+                { index: true, element: <WorkspaceOverviewPage /> },
+                { path: 'settings/account', element: <AccountSettingsPage /> },
+                {
+                  element: <RequirePermission permission="members.read" />,
+                  children: [{ path: 'members', element: <MembersPage /> }],
+                },
+                {
+                  element: <RequirePermission permission="workspace.manage" />,
+                  children: [{ path: 'settings/workspace', element: <WorkspaceSettingsPage /> }],
+                },
+                {
+                  element: <RequirePermission permission="api_keys.manage" />,
+                  children: [{ path: 'api-keys', element: <ApiKeysPage /> }],
+                },
+                {
+                  element: <RequirePermission permission="audit.read" />,
+                  children: [{ path: 'audit-log', element: <AuditLogPage /> }],
+                },
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

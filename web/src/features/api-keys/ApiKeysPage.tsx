@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
+import { useFormat } from '../../shared/format/index.ts';
+import { useT } from '../../shared/i18n/index.ts';
+import {
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  LtrText,
+  PageHeader,
+  useNotify,
+  type Column,
+} from '../../shared/ui/index.ts';
+import { ApiKeySecretDialog } from './ApiKeySecretDialog.tsx';
+import { CreateApiKeyDialog } from './CreateApiKeyDialog.tsx';
+import { apiKeyStatus, useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from './api-keys.api.ts';
+
+const STATUS_COLOR = { active: 'success', revoked: 'default', expired: 'warning' } as const;
+
+export function ApiKeysPage() {
+  const { t } = useT();
+  const format = useFormat();
+  const notify = useNotify();
+  const keys = useApiKeys();
+  const revoke = useRevokeApiKey();
+  const [createOpen, setCreateOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [toRevoke, setToRevoke] = useState<ApiKey | null>(null);
+
+  const columns: Column<ApiKey>[] = [
+    {
+      key: 'name',
+      header: t('apiKeys.name'),
+      render: (k) => (
+        <Box sx={{ minWidth: 0 }}>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            {k.name}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="div">
+            <LtrText mono>{k.prefix}…</LtrText>
+          </Typography>
+        </Box>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('apiKeys.status'),
+      render: (k) => {
+        const status = apiKeyStatus(k);
+        return <Chip size="small" variant="outlined" color={STATUS_COLOR[status]} label={t(`apiKeys.${status}`)} data-testid="api-key-status" />;
+      },
+    },
+    { key: 'created', header: t('apiKeys.createdAt'), render: (k) => format.date(k.createdAt), nowrap: true },
+    {
+      key: 'lastUsed',
+      header: t('apiKeys.lastUsed'),
+      render: (k) => (k.lastUsedAt ? <span title={format.dateTime(k.lastUsedAt)}>{format.relative(k.lastUsedAt)}</span> : t('apiKeys.neverUsed')),
+      nowrap: true,
+    },
+    {
+      key: 'expires',
+      header: t('apiKeys.expires'),
+      render: (k) => (k.expiresAt ? format.date(k.expiresAt) : t('common.never')),
+      nowrap: true,
+    },
+  ];
+
+  return (
+    <Box data-testid="api-keys-page">
+      <PageHeader
+        title={t('apiKeys.title')}
+        subtitle={t('apiKeys.subtitle')}
+        actions={
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)} data-testid="api-key-create">
+            {t('apiKeys.create')}
+          </Button>
+        }
+      />
+
+      <Card sx={{ mb: 3, p: 2, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1.5 }}>
+        <Typography variant="body2" color="text.secondary">
+          {t('apiKeys.usage')}
+        </Typography>
+        <Box component="code" dir="ltr" sx={{ px: 1, py: 0.25, borderRadius: 1, bgcolor: 'action.hover', fontSize: 13, fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
+          Authorization: Bearer pvk_…
+        </Box>
+        <Link href="/api/docs" target="_blank" rel="noopener" variant="body2" sx={{ marginInlineStart: 'auto' }}>
+          {t('apiKeys.docsLink')}
+        </Link>
+      </Card>
+
+      <Card>
+        {keys.isPending ? (
+          <LoadingState />
+        ) : keys.isError ? (
+          <Box sx={{ p: 2 }}>
+            <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
+          </Box>
+        ) : keys.data.length === 0 ? (
+          <EmptyState
+            icon={<VpnKeyOutlinedIcon />}
+            message={t('apiKeys.empty')}
+            action={
+              <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)}>
+                {t('apiKeys.create')}
+              </Button>
+            }
+          />
+        ) : (
+          <Box sx={{ p: { xs: 1.5, sm: 0 } }}>
+            <DataTable
+              rows={keys.data}
+              columns={columns}
+              rowKey={(k) => k.id}
+              testId="api-keys-list"
+              rowTestId="api-key-row"
+              actions={(k) =>
+                apiKeyStatus(k) === 'active' ? (
+                  <Button size="small" color="error" onClick={() => setToRevoke(k)} data-testid="api-key-revoke">
+                    {t('common.revoke')}
+                  </Button>
+                ) : null
+              }
+            />
+          </Box>
+        )}
+      </Card>
+
+      <CreateApiKeyDialog
+        open={createOpen}
+        onClose={() => setCreateOpen(false)}
+        onCreated={(result) => {
+          setCreateOpen(false);
+          setCreated(result);
+        }}
+      />
+      <ApiKeySecretDialog created={created} onClose={() => setCreated(null)} />
+      <ConfirmDialog
+        open={toRevoke !== null}
+        title={t('apiKeys.revokeTitle')}
+        body={toRevoke ? t('apiKeys.revokeBody', { name: toRevoke.name }) : ''}
+        confirmLabel={t('common.revoke')}
+        pending={revoke.isPending}
+        error={revoke.error}
+        onClose={() => {
+          setToRevoke(null);
+          revoke.reset();
+        }}
+        onConfirm={() => {
+          if (!toRevoke) return;
+          const name = toRevoke.name;
+          revoke.mutate(toRevoke, {
+            onSuccess: () => {
+              notify(t('apiKeys.revokedToast', { name }));
+              setToRevoke(null);
+            },
+          });
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { AuthLayout } from './AuthLayout.tsx';
+export { useSignOut } from './auth.api.ts';

@@ -1,0 +1,3 @@
+export { NewWorkspaceDialog } from './NewWorkspaceDialog.tsx';
+export { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
+export { useCreateWorkspace, useSwitchWorkspace } from './workspace.api.ts';

@@ -1,0 +1,1 @@
+export { FormatPrefsProvider, defaultCalendarFor, makeFormatters, useFormat, type FormatPrefs, type Formatters } from './format.tsx';

@@ -1,0 +1,13 @@
+export type { Me, MeUser, MeWorkspace, MeWorkspaceEntry } from './session.types.ts';
+export {
+  SessionContext,
+  fetchMe,
+  can,
+  meQueryKey,
+  resetSession,
+  useMeQuery,
+  useOptionalSession,
+  useSession,
+} from './session.ts';
+export type { Permission } from './session.ts';
+export { rolesQueryKey, useRoleName, useRoles, type Role } from './roles.ts';

@@ -1,0 +1,45 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import { isApiError } from '../api/index.ts';
+import { useT } from '../i18n/index.ts';
+
+/** The localised `detail` of an API error, or a generic sentence. */
+export function errorMessage(error: unknown, fallback: string): string {
+  if (isApiError(error)) return error.detail;
+  return fallback;
+}
+
+type Props = { error: unknown; onRetry?: () => void; title?: string };
+
+/** A failed load: says what happened and offers to try again. */
+export function ErrorState({ error, onRetry, title }: Props) {
+  const { t } = useT();
+  return (
+    <Alert
+      severity="error"
+      data-testid="error-state"
+      action={
+        onRetry ? (
+          <Button color="inherit" size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <AlertTitle>{title ?? t('errors.loadFailed')}</AlertTitle>
+      {errorMessage(error, t('errors.unknown'))}
+    </Alert>
+  );
+}
+
+/** The form-level part of a failed submit (field errors go on the fields). */
+export function FormErrorAlert({ error }: { error: unknown }) {
+  const { t } = useT();
+  if (!error) return null;
+  return (
+    <Alert severity="error" data-testid="form-error" sx={{ mb: 2 }}>
+      {errorMessage(error, t('errors.unknown'))}
+    </Alert>
+  );
+}

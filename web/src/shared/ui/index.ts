@@ -1,0 +1,14 @@
+export { ConfirmDialog } from './ConfirmDialog.tsx';
+export { DataTable, type Column } from './DataTable.tsx';
+export { EmptyState } from './EmptyState.tsx';
+export { ErrorState, FormErrorAlert, errorMessage } from './ErrorState.tsx';
+export { LanguageSelect } from './LanguageSelect.tsx';
+export { LoadingState } from './LoadingState.tsx';
+export { LtrText } from './LtrText.tsx';
+export { PageHeader } from './PageHeader.tsx';
+export { copyText } from './copy-text.ts';
+export { EMAIL_PATTERN, MIN_PASSWORD_LENGTH, fieldState } from './field-errors.ts';
+export { NotifyProvider, useNotify } from './notify.tsx';
+export { BrandMark } from './BrandMark.tsx';
+export { safeNextPath } from './safe-next.ts';
+export { PersonCell, initialOf } from './PersonCell.tsx';
