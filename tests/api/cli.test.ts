@@ -14,7 +14,9 @@ const otherEngine: TestEngine = engine === 'pglite' ? 'postgres' : 'pglite';
 const cleanups: Array<() => Promise<void>> = [];
 
 /** A target for the CLI: a PGlite folder or a fresh PostgreSQL database. */
-async function makeTarget(kind: TestEngine) {
+type Target = { kind: TestEngine; env: Record<string, string>; open: () => ReturnType<typeof openDatabase> };
+
+async function makeTarget(kind: TestEngine): Promise<Target> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'peyvand-cli-'));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +32,7 @@ function peyvand(env: Record<string, string>, ...args: string[]) {
   return run(process.execPath, ['bin/peyvand.js', ...args], { env: clean, timeout: 90_000 });
 }
 
-async function count(target: Awaited<ReturnType<typeof makeTarget>>, table: string) {
+async function count(target: Target, table: string) {
   const database = await target.open();
   try {
     const { rows } = await database.executeSql(`select count(*)::int as n from ${table}`);
@@ -40,7 +42,7 @@ async function count(target: Awaited<ReturnType<typeof makeTarget>>, table: stri
   }
 }
 
-let source: Awaited<ReturnType<typeof makeTarget>>;
+let source: Target;
 beforeAll(async () => {
   source = await makeTarget(engine);
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '#common/calendar/index.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -26,6 +26,14 @@ function todayCandidates(locale: 'fa' | 'en', calendar: 'jalali' | 'gregorian') 
 describe('a newcomer in Persian, then in English', () => {
   const email = `browser-${Date.now()}@example.com`;
   const password = 'a long browser passphrase';
+
+  async function signIn(page: Page) {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByTestId('signin-email').fill(email);
+    await page.getByTestId('signin-password').fill(password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('home-page').waitFor();
+  }
 
   it('signs up in Persian and sees an RTL interface with a Jalali date', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -56,11 +64,7 @@ describe('a newcomer in Persian, then in English', () => {
 
   it('creates an API key in the app and calls the API with it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('home-page').waitFor();
+    await signIn(page);
     await page.getByTestId('nav-api-keys').click();
     await page.getByTestId('api-key-create').click();
     await page.getByTestId('api-key-create-dialog').locator('input').first().fill('اتصال حسابداری');
@@ -77,11 +81,7 @@ describe('a newcomer in Persian, then in English', () => {
 
   it('switches to English: LTR, Gregorian dates, Latin digits', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('home-page').waitFor();
+    await signIn(page);
     await page.getByTestId('nav-account-settings').click();
     await page.getByTestId('account-locale').selectOption('en');
     await page.getByTestId('account-calendar').selectOption('gregorian');
@@ -104,11 +104,7 @@ describe('a newcomer in Persian, then in English', () => {
   it('works on a 375 px phone: navigation behind a menu button', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('home-page').waitFor();
+    await signIn(page);
     expect(await page.getByTestId('nav-api-keys').isVisible()).toBe(false);
     await page.getByTestId('nav-toggle').click();
     await page.getByTestId('nav-api-keys').waitFor({ state: 'visible' });

@@ -31,6 +31,16 @@ async function workspaceIdFor(peyvand: Peyvand, ref: string): Promise<string> {
   return rows[0].id as string;
 }
 
+/** Stop cleanly on Ctrl-C or a service manager's TERM: finish jobs, release the data folder. */
+function closeOnSignal(peyvand: Peyvand): void {
+  const stop = async () => {
+    await peyvand.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 function buildWeb(): void {
   const vite = join('node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -55,12 +65,7 @@ program
     }
     await peyvand.http.listen({ port: config.port, host: config.host });
     console.log(`Peyvand ${VERSION} on ${config.publicUrl} (database: ${peyvand.database.engine}${peyvand.database.engine === 'pglite' ? `, data in ${config.dataDir}` : ''})`);
-    const stop = async () => {
-      await peyvand.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    closeOnSignal(peyvand);
   });
 
 program
@@ -69,12 +74,7 @@ program
   .action(async () => {
     const peyvand = await createPeyvand(loadConfig(process.env, { jobsMode: 'worker' }));
     console.log(`Peyvand worker ${VERSION} running (database: ${peyvand.database.engine})`);
-    const stop = async () => {
-      await peyvand.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    closeOnSignal(peyvand);
   });
 
 program
