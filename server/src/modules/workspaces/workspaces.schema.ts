@@ -8,6 +8,8 @@ export const workspaces = pgTable('workspaces', {
   defaultLocale: text('default_locale').notNull().default('fa'),
   calendar: text('calendar').notNull().default('jalali'),
   timezone: text('timezone').notNull().default('Asia/Tehran'),
+  /** Records not verified for this many days are listed for re-verification. */
+  verificationIntervalDays: integer('verification_interval_days').notNull().default(180),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
