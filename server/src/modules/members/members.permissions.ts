@@ -8,15 +8,30 @@ export const PERMISSIONS = [
   'members.manage',
   'api_keys.manage',
   'audit.read',
+  'records.read',
+  'records.write',
+  'records.delete',
+  'records.import',
+  'records.export',
+  'records.handover',
+  'custom_fields.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+/** What every member does with customer records day to day. */
+const RECORD_PERMISSIONS = ['records.read', 'records.write', 'records.export'];
 
 export type BuiltInRole = { key: string; nameFa: string; nameEn: string; permissions: string[] };
 
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   { key: 'admin', nameFa: 'مدیر سیستم', nameEn: 'Admin', permissions: [...PERMISSIONS] },
-  { key: 'manager', nameFa: 'مدیر فروش', nameEn: 'Manager', permissions: ['members.read', 'audit.read'] },
-  { key: 'member', nameFa: 'کارشناس', nameEn: 'Member', permissions: ['members.read'] },
+  {
+    key: 'manager',
+    nameFa: 'مدیر فروش',
+    nameEn: 'Manager',
+    permissions: ['members.read', 'audit.read', ...RECORD_PERMISSIONS, 'records.delete', 'records.import', 'records.export', 'records.handover'],
+  },
+  { key: 'member', nameFa: 'کارشناس', nameEn: 'Member', permissions: ['members.read', ...RECORD_PERMISSIONS] },
 ];
 
 export const ADMIN_ROLE = 'admin';
