@@ -14,6 +14,8 @@ import { createIdentityService, createPrincipalResolver, registerIdentityRoutes,
 import { createInvitationsService, registerInvitationsRoutes } from './modules/invitations/index.ts';
 import { createMembersService, registerMembersRoutes } from './modules/members/index.ts';
 import { createWorkspacesService, registerWorkspacesRoutes } from './modules/workspaces/index.ts';
+import { createTimelineService, registerTimelineRoutes } from './modules/timeline/index.ts';
+import { createHandoverService, registerHandoverRoutes } from './modules/handover/index.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -44,6 +46,8 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     apiKeys: createApiKeysService(db, deps.clock),
     invitations: createInvitationsService({ db, identity, enqueueEmail, publicUrl: config.publicUrl, clock: deps.clock }),
     auditLog: createAuditLogService(db),
+    timeline: createTimelineService(db),
+    handover: createHandoverService(db),
   };
 }
 
@@ -84,6 +88,8 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerInvitationsRoutes(http, services.invitations);
     registerApiKeysRoutes(http, services.apiKeys);
     registerAuditLogRoutes(http, services.auditLog);
+    registerTimelineRoutes(http, services.timeline);
+    registerHandoverRoutes(http, services.handover);
     await http.ready();
     await jobs.start();
     return {

@@ -1,0 +1,2 @@
+export { createHandoverService, type HandoverService, type HandoverTarget } from './handover.service.ts';
+export { registerHandoverRoutes } from './handover.routes.ts';
