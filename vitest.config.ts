@@ -12,7 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { ...timeouts, name: 'unit', include: ['common/src/**/*.test.ts', 'server/src/**/*.test.ts'] } },
+      { test: { ...timeouts, name: 'unit', include: ['common/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'] } },
       { test: { ...timeouts, name: 'api-pglite', include: apiTests, env: { PEYVAND_TEST_ENGINE: 'pglite' } } },
       { test: { ...timeouts, name: 'api-postgres', include: apiTests, env: { PEYVAND_TEST_ENGINE: 'postgres' } } },
       { test: { ...timeouts, name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000 } },

@@ -23,6 +23,16 @@ function todayCandidates(locale: 'fa' | 'en', calendar: 'jalali' | 'gregorian') 
   return [now - 60_000, now, now + 60_000].map((t) => formatDate(new Date(t), { locale, calendar, style: 'long', timeZone: 'Asia/Tehran' }));
 }
 
+describe('serving the web app', () => {
+  it('answers client routes with the app and missing build files with 404', async () => {
+    const route = await fetch(`${server.url}/settings/account`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<div id="root">');
+    const missing = await fetch(`${server.url}/assets/no-such-chunk.js`);
+    expect(missing.status).toBe(404);
+  });
+});
+
 describe('a newcomer in Persian, then in English', () => {
   const email = `browser-${Date.now()}@example.com`;
   const password = 'a long browser passphrase';

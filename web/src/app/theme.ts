@@ -70,6 +70,7 @@ export function createAppTheme(locale: UiLocale): Theme {
           },
         },
         MuiDialogTitle: { styleOverrides: { root: { fontWeight: 700 } } },
+        MuiDialogActions: { styleOverrides: { root: { padding: '8px 24px 16px', gap: 8 } } },
         MuiChip: { styleOverrides: { root: { fontWeight: 500 } } },
         MuiTooltip: { defaultProps: { arrow: true } },
       },

@@ -126,14 +126,24 @@ function decorateRequests(app: App, resolvePrincipal: PrincipalResolver): void {
 function registerWebApp(app: App, webDistDir: string | undefined): void {
   const hasWeb = !!webDistDir && existsSync(join(webDistDir, 'index.html'));
   if (hasWeb) {
-    app.register(fastifyStatic, { root: webDistDir!, wildcard: false, index: ['index.html'] });
+    app.register(fastifyStatic, {
+      root: webDistDir!,
+      index: ['index.html'],
+      // Hashed build files never change under the same name; index.html must always be fresh.
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     // Resolve the caller so the message follows the signed-in user's language.
     await request.principal().catch(() => null);
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
-      return sendProblem(reply, request.url.startsWith('/api/') ? kernelErrors.route_not_found() : kernelErrors.not_found(), request);
+    const path = request.url.split('?')[0]!;
+    // A missing build file must be a 404, not index.html (browsers would report a MIME error).
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
+    if (path.startsWith('/api/') || !hasWeb || request.method !== 'GET' || isFile) {
+      return sendProblem(reply, path.startsWith('/api/') ? kernelErrors.route_not_found() : kernelErrors.not_found(), request);
     }
-    return reply.sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -91,7 +91,7 @@ export function createIdentityService(deps: IdentityDeps) {
       return { user: toSignedInUser({ ...created, locale: input.locale, calendar }), setCookie: result.headers.getSetCookie() };
     } catch (error) {
       if (isBetterAuthError(error, 'USER_ALREADY_EXISTS') || isBetterAuthError(error, 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL')) {
-        throw identityErrors.email_taken();
+        throw identityErrors.email_taken({ fieldErrors: [{ path: 'email', code: 'email_taken', message: identityErrors.email_taken().messages }] });
       }
       if (isBetterAuthError(error, 'PASSWORD_TOO_SHORT')) throw identityErrors.weak_password();
       throw error;

@@ -88,7 +88,7 @@ export function ApiKeySecretDialog({ created, onClose }: { created: CreatedApiKe
           Authorization: Bearer {created ? `${created.secret.slice(0, 12)}…` : ''}
         </Box>
       </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2 }}>
+      <DialogActions>
         <Button variant="contained" onClick={handleClose} data-testid="api-key-secret-done">
           {t('apiKeys.secretDone')}
         </Button>

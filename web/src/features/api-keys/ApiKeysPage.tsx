@@ -40,6 +40,7 @@ export function ApiKeysPage() {
     {
       key: 'name',
       header: t('apiKeys.name'),
+      minWidth: 200,
       render: (k) => (
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -116,7 +117,7 @@ export function ApiKeysPage() {
             }
           />
         ) : (
-          <Box sx={{ p: { xs: 1.5, sm: 0 } }}>
+          <Box>
             <DataTable
               rows={keys.data}
               columns={columns}
@@ -160,7 +161,7 @@ export function ApiKeysPage() {
           const name = toRevoke.name;
           revoke.mutate(toRevoke, {
             onSuccess: () => {
-              notify(t('apiKeys.revokedToast', { name }));
+              notify({ key: 'apiKeys.revokedToast', vars: { name } });
               setToRevoke(null);
             },
           });

@@ -88,7 +88,7 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: Props) {
             </TextField>
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
+        <DialogActions>
           <Button onClick={handleClose} disabled={create.isPending}>
             {t('common.cancel')}
           </Button>

@@ -8,29 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useFormat, type Formatters } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { LtrText } from '../../shared/ui/index.ts';
-
-type Change = { field: string; before: unknown; after: unknown };
-
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-function asRecord(value: unknown): Record<string, unknown> | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
-/** Fields whose value differs between before and after (all fields on create or delete). */
-export function diffEntries(before: unknown, after: unknown): Change[] {
-  const b = asRecord(before);
-  const a = asRecord(after);
-  if (!b && !a) {
-    if (before === undefined && after === undefined) return [];
-    if (JSON.stringify(before) === JSON.stringify(after)) return [];
-    return [{ field: '', before, after }];
-  }
-  const keys = Array.from(new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})]));
-  return keys
-    .map((field) => ({ field, before: b?.[field], after: a?.[field] }))
-    .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
-}
+import { ISO_TIMESTAMP, diffEntries } from './audit-diff.ts';
 
 function Value({ value, format }: { value: unknown; format: Formatters }) {
   if (value === undefined || value === null || value === '') {
@@ -40,7 +18,7 @@ function Value({ value, format }: { value: unknown; format: Formatters }) {
       </Typography>
     );
   }
-  if (typeof value === 'string' && ISO_TIMESTAMP.test(value)) return <>{format.dateTime(value)}</>;
+  if (typeof value === 'string' && ISO_TIMESTAMP.test(value)) return <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(value)}</Box>;
   if (typeof value === 'number') return <>{format.number(value)}</>;
   if (typeof value === 'boolean') return <LtrText mono>{String(value)}</LtrText>;
   if (typeof value === 'string') return <bdi>{value}</bdi>;

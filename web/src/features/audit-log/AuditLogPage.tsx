@@ -156,7 +156,7 @@ export function AuditLogPage() {
         ) : rows.length === 0 ? (
           <EmptyState icon={<HistoryOutlinedIcon />} message={t('audit.empty')} />
         ) : (
-          <Box sx={{ p: { xs: 1.5, sm: 0 } }}>
+          <Box>
             <DataTable
               rows={rows}
               columns={columns}

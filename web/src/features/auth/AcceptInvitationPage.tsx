@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { hasStatus } from '../../shared/api/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useMeQuery } from '../../shared/session/index.ts';
-import { ErrorState, FormErrorAlert, LoadingState, LtrText, MIN_PASSWORD_LENGTH, fieldState } from '../../shared/ui/index.ts';
+import { ErrorState, FormErrorAlert, errorMessage, LoadingState, LtrText, MIN_PASSWORD_LENGTH, fieldState } from '../../shared/ui/index.ts';
 import { AuthCard } from './AuthLayout.tsx';
 import { invitationQuery, useAcceptInvitation, useSignOut, type InvitationPreview } from './auth.api.ts';
 
@@ -47,9 +47,9 @@ export function AcceptInvitationPage() {
   if (preview.isError) {
     return (
       <AuthCard title="auth.invite.title" testId="invite-page">
-        {hasStatus(preview.error, 404) ? (
+        {hasStatus(preview.error, 404) || hasStatus(preview.error, 410) ? (
           <Alert severity="warning" data-testid="invite-invalid">
-            {t('auth.invite.invalid')}
+            {hasStatus(preview.error, 410) ? errorMessage(preview.error, t('auth.invite.invalid')) : t('auth.invite.invalid')}
           </Alert>
         ) : (
           <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />

@@ -44,7 +44,7 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
       { email: address, role: chosenRole },
       {
         onSuccess: () => {
-          notify(t('members.inviteSent', { email: address }));
+          notify({ key: 'members.inviteSent', vars: { email: address } });
           handleClose();
         },
       },
@@ -85,7 +85,7 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
             </TextField>
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
+        <DialogActions>
           <Button onClick={handleClose} disabled={invite.isPending}>
             {t('common.cancel')}
           </Button>

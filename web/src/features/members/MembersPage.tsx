@@ -47,7 +47,7 @@ function SectionCard({ title, count, children, testId }: { title: string; count?
         </Typography>
         {count && <Chip label={count} size="small" />}
       </Box>
-      <Box sx={{ p: { xs: 1.5, sm: 0 } }}>{children}</Box>
+      <Box>{children}</Box>
     </Card>
   );
 }
@@ -76,7 +76,7 @@ export function MembersPage() {
     changeRole.mutate(
       { member, role },
       {
-        onSuccess: () => notify(t('members.roleChanged', { name: member.name })),
+        onSuccess: () => notify({ key: 'members.roleChanged', vars: { name: member.name } }),
         onError: (error) => notify(errorMessage(error, t('errors.unknown')), 'error'),
       },
     );
@@ -86,6 +86,7 @@ export function MembersPage() {
     {
       key: 'member',
       header: t('members.name'),
+      minWidth: 240,
       render: (m) => <PersonCell name={m.name} email={m.email} badge={m.userId === me.user.id ? t('common.you') : undefined} />,
     },
     {
@@ -124,9 +125,11 @@ export function MembersPage() {
       key: 'email',
       header: t('members.email'),
       render: (i) => (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
           <MailOutlinedIcon fontSize="small" color="action" />
-          <LtrText>{i.email}</LtrText>
+          <Box component="span" title={i.email} sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            <LtrText>{i.email}</LtrText>
+          </Box>
         </Box>
       ),
     },
@@ -156,7 +159,7 @@ export function MembersPage() {
       ) : (
         <SectionCard
           title={t('members.title')}
-          count={t('members.count', { count: format.number(memberRows.length) + (members.hasNextPage ? '+' : '') })}
+          count={format.number(memberRows.length) + (members.hasNextPage ? '+' : '')}
           testId="members-list"
         >
           {memberRows.length === 0 ? (
@@ -239,7 +242,7 @@ export function MembersPage() {
           const name = toRemove.name;
           removeMember.mutate(toRemove, {
             onSuccess: () => {
-              notify(t('members.removed', { name }));
+              notify({ key: 'members.removed', vars: { name } });
               setToRemove(null);
             },
           });
@@ -262,7 +265,7 @@ export function MembersPage() {
           const email = toRevoke.email;
           revokeInvitation.mutate(toRevoke, {
             onSuccess: () => {
-              notify(t('members.revoked', { email }));
+              notify({ key: 'members.revoked', vars: { email } });
               setToRevoke(null);
             },
           });

@@ -7,12 +7,22 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
+import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { FormErrorAlert, fieldState } from '../../shared/ui/index.ts';
 import { useCreateWorkspace, useSwitchWorkspace } from './workspace.api.ts';
 
+function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function NewWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
+  const { calendar } = useFormat();
   const navigate = useNavigate();
   const create = useCreateWorkspace();
   const switchTo = useSwitchWorkspace();
@@ -35,7 +45,8 @@ export function NewWorkspaceDialog({ open, onClose }: { open: boolean; onClose: 
     setSubmitted(true);
     if (!name.trim()) return;
     try {
-      const created = await create.mutateAsync({ name: name.trim() });
+      // The new workspace starts with the creator's language, calendar and time zone.
+      const created = await create.mutateAsync({ name: name.trim(), defaultLocale: locale, calendar, timezone: browserTimeZone() });
       const id = created && typeof created === 'object' && 'id' in created ? created.id : undefined;
       if (id) await switchTo.mutateAsync(id);
       setName('');
@@ -64,7 +75,7 @@ export function NewWorkspaceDialog({ open, onClose }: { open: boolean; onClose: 
             sx={{ mt: 1 }}
           />
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
+        <DialogActions>
           <Button onClick={handleClose} disabled={pending}>
             {t('common.cancel')}
           </Button>

@@ -158,7 +158,7 @@ export function WorkspaceSettingsPage() {
       ) : (
         <>
           {reloaded && (
-            <Alert severity="info" sx={{ mb: 2 }} onClose={() => setReloaded(false)}>
+            <Alert severity="info" sx={{ mb: 2 }} onClose={() => setReloaded(false)} data-testid="conflict-reloaded">
               {t('workspace.conflictHint')}
             </Alert>
           )}

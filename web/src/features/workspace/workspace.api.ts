@@ -66,7 +66,7 @@ export function useSwitchWorkspace() {
 export function useCreateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string }) =>
+    mutationFn: (input: { name: string; defaultLocale?: Locale; calendar?: CalendarKind; timezone?: string }) =>
       api.post<{ id: string }>('/api/v1/workspaces', input, { idempotencyKey: newIdempotencyKey() }),
     onSuccess: async () => {
       await resetSession(queryClient);

@@ -221,7 +221,6 @@ export const en: Translation = {
     removeTitle: 'Remove member',
     removeBody: '{{name}} will no longer have access to this workspace. Their records and history stay in place.',
     removed: '{{name}} was removed from the workspace.',
-    count: '{{count}} members',
     empty: 'No members yet. Use “Invite member” to bring your colleagues in.',
     pending: 'Pending invitations',
     pendingEmpty: 'No pending invitations. Invitations that have not been accepted yet appear here.',

@@ -22,6 +22,7 @@ export function isUiLocale(value: unknown): value is UiLocale {
 }
 
 export function readStoredLocale(): UiLocale {
+  if (typeof window === 'undefined') return DEFAULT_LOCALE;
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     if (isUiLocale(stored)) return stored;
@@ -32,6 +33,7 @@ export function readStoredLocale(): UiLocale {
 }
 
 function storeLocale(locale: UiLocale): void {
+  if (typeof window === 'undefined') return;
   try {
     window.localStorage.setItem(STORAGE_KEY, locale);
   } catch {
@@ -50,6 +52,7 @@ export function currentLocale(): UiLocale {
 }
 
 function applyToDocument(locale: UiLocale): void {
+  if (typeof document === 'undefined') return; // unit tests in Node
   const html = document.documentElement;
   html.lang = locale;
   html.dir = directionOf(locale);
@@ -82,21 +85,32 @@ i18next.on('languageChanged', (lng) => {
 
 export type Translate = (key: TKey, vars?: TVars) => string;
 
+/**
+ * Interpolated values (names, emails, workspace names) are wrapped in Unicode isolates (FSI…PDI)
+ * so a Persian name inside an English sentence, or an email inside a Persian one, keeps its own
+ * direction and does not scramble the punctuation around it.
+ */
+function isolate(vars?: TVars): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(vars ?? {})) out[key] = typeof value === 'string' ? `\u2068${value}\u2069` : value;
+  return out;
+}
+
 /** Typed translation hook; re-renders when the language changes. */
 export function useT(): { t: Translate; tOr: (key: string, fallback: string, vars?: TVars) => string; locale: UiLocale } {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const locale: UiLocale = isUiLocale(lng) ? lng : DEFAULT_LOCALE;
   return {
-    t: (key, vars) => t(key, vars ?? {}) as string,
-    tOr: (key, fallback, vars) => (i18n.exists(key) ? (t(key, vars ?? {}) as string) : fallback),
+    t: (key, vars) => t(key, isolate(vars)) as string,
+    tOr: (key, fallback, vars) => (i18n.exists(key) ? (t(key, isolate(vars)) as string) : fallback),
     locale,
   };
 }
 
 /** For non-React code (the API client). */
 export function translate(key: TKey, vars?: TVars): string {
-  return i18next.t(key, vars ?? {}) as string;
+  return i18next.t(key, isolate(vars)) as string;
 }
 
 export { i18next };

@@ -1,8 +1,8 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
 import Collapse from '@mui/material/Collapse';
+import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -26,6 +26,8 @@ export type Column<T> = {
   align?: 'start' | 'end' | 'center';
   width?: number | string;
   nowrap?: boolean;
+  /** Keeps e.g. a name column from being squeezed by the others. */
+  minWidth?: number;
 };
 
 type Props<T> = {
@@ -43,7 +45,7 @@ type Props<T> = {
 const toCellAlign = (align: Column<unknown>['align']) =>
   align === 'end' ? 'right' : align === 'center' ? 'center' : 'left'; // flipped by the RTL stylis plugin
 
-/** A table on wide screens, a stack of cards on a phone; important columns go first. */
+/** A table on wide screens, a stacked list (label: value) on a phone; important columns go first. */
 export function DataTable<T>({ rows, columns, rowKey, actions, renderDetail, testId, rowTestId, cardsBelow = 'sm' }: Props<T>) {
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down(cardsBelow));
@@ -54,20 +56,22 @@ export function DataTable<T>({ rows, columns, rowKey, actions, renderDetail, tes
   if (narrow) {
     const [first, ...rest] = columns;
     return (
-      <Stack spacing={1.5} data-testid={testId}>
+      <Stack divider={<Divider flexItem />} data-testid={testId}>
         {rows.map((row) => {
           const key = rowKey(row);
           const open = Boolean(expanded[key]);
           return (
-            <Card key={key} variant="outlined" data-testid={rowTestId} sx={{ p: 2 }}>
-              {first && <Box sx={{ fontWeight: 600, mb: rest.length ? 1 : 0, overflowWrap: 'anywhere' }}>{first.render(row)}</Box>}
+            <Box key={key} data-testid={rowTestId} sx={{ px: 2, py: 1.75 }}>
+              {first && (
+                <Box sx={{ typography: 'body2', fontWeight: 600, mb: rest.length ? 1 : 0, overflowWrap: 'anywhere' }}>{first.render(row)}</Box>
+              )}
               <Box
                 component="dl"
-                sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(88px, auto) 1fr', columnGap: 1.5, rowGap: 0.75 }}
+                sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(88px, auto) 1fr', columnGap: 1.5, rowGap: 0.75, alignItems: 'center' }}
               >
                 {rest.map((col) => (
                   <Fragment key={col.key}>
-                    <Typography component="dt" variant="caption" color="text.secondary" sx={{ pt: '2px' }}>
+                    <Typography component="dt" variant="caption" color="text.secondary">
                       {col.header}
                     </Typography>
                     <Box component="dd" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere', typography: 'body2' }}>
@@ -77,13 +81,14 @@ export function DataTable<T>({ rows, columns, rowKey, actions, renderDetail, tes
                 ))}
               </Box>
               {(actions || renderDetail) && (
-                <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1.5, justifyContent: 'flex-end', alignItems: 'center' }}>
+                <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1, justifyContent: 'flex-end', alignItems: 'center' }}>
                   {renderDetail && (
                     <Button
                       size="small"
                       onClick={() => toggle(key)}
                       endIcon={open ? <KeyboardArrowUpIcon /> : <KeyboardArrowDownIcon />}
                       sx={{ marginInlineEnd: 'auto' }}
+                      data-testid="row-expand"
                     >
                       {open ? t('audit.hideDetails') : t('audit.showDetails')}
                     </Button>
@@ -96,7 +101,7 @@ export function DataTable<T>({ rows, columns, rowKey, actions, renderDetail, tes
                   <Box sx={{ mt: 1.5 }}>{renderDetail(row)}</Box>
                 </Collapse>
               )}
-            </Card>
+            </Box>
           );
         })}
       </Stack>
@@ -111,7 +116,7 @@ export function DataTable<T>({ rows, columns, rowKey, actions, renderDetail, tes
           <TableRow>
             {renderDetail && <TableCell padding="checkbox" />}
             {columns.map((col) => (
-              <TableCell key={col.key} align={toCellAlign(col.align)} sx={{ width: col.width, whiteSpace: 'nowrap' }}>
+              <TableCell key={col.key} align={toCellAlign(col.align)} sx={{ width: col.width, minWidth: col.minWidth, whiteSpace: 'nowrap' }}>
                 {col.header}
               </TableCell>
             ))}

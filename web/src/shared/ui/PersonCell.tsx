@@ -27,7 +27,13 @@ export function PersonCell({ name, email, badge }: { name: string; email?: strin
           {badge && <Chip label={badge} size="small" variant="outlined" sx={{ height: 20, fontSize: 11 }} />}
         </Typography>
         {email && (
-          <Typography variant="caption" color="text.secondary" component="div" sx={{ overflowWrap: 'break-word' }}>
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            component="div"
+            title={email}
+            sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          >
             <LtrText>{email}</LtrText>
           </Typography>
         )}
