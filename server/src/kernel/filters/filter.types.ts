@@ -1,3 +1,6 @@
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
 /**
  * The one filter language of Peyvand: saved views, list query parameters, segments and
  * automation conditions all speak it. A group combines conditions and nested groups with AND/OR.
@@ -24,3 +27,36 @@ export type FilterOperator =
 export type FilterCondition = { field: string; op: FilterOperator; value?: unknown };
 export type FilterGroup = { op: 'and' | 'or'; conditions: Array<FilterCondition | FilterGroup> };
 export type SortSpec = { field: string; direction: 'asc' | 'desc' };
+
+export type FieldType = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum' | 'multi_enum' | 'user' | 'reference' | 'tags' | 'emails' | 'phones';
+
+/**
+ * How a list exposes one field to filters and sorting. `column` is a column or an SQL
+ * expression; custom fields use `custom->>'key'` expressions built by `customFieldDefs`.
+ */
+export type FieldDef = {
+  type: FieldType;
+  column: PgColumn | SQL;
+  label: { fa: string; en: string };
+  /** Allowed values of enum fields. */
+  options?: readonly string[];
+  /** Sortable unless false; lists of values (tags, multi_enum, emails, phones) never are. */
+  sortable?: boolean;
+  /**
+   * For 'tags': the entity type whose taggings to look in, the record's id column and its
+   * workspace column (taggings are matched on both, which is what their index is built for).
+   */
+  tagsOf?: { entityType: 'person' | 'organization' | 'lead'; idColumn: PgColumn; workspaceIdColumn: PgColumn };
+};
+
+export type FieldCatalog = Record<string, FieldDef>;
+
+/** What a filter needs from its caller beyond the catalog. */
+export type FilterContext = {
+  /** Replaces the value 'me' of user fields; without it 'me' is an invalid value. */
+  userId?: string;
+  /** IANA zone in which a date-only value is a day of a datetime field; default UTC. */
+  timeZone?: string;
+  /** Prefix of error paths, e.g. 'filter' gives 'filter.conditions.0.value'. Default 'filter'. */
+  path?: string;
+};
