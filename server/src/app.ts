@@ -16,6 +16,11 @@ import { createMembersService, registerMembersRoutes } from './modules/members/i
 import { createWorkspacesService, registerWorkspacesRoutes } from './modules/workspaces/index.ts';
 import { createTimelineService, registerTimelineRoutes } from './modules/timeline/index.ts';
 import { createHandoverService, registerHandoverRoutes } from './modules/handover/index.ts';
+import { createTagsService, registerTagsRoutes } from './modules/tags/index.ts';
+import { createViewsService, registerViewsRoutes } from './modules/views/index.ts';
+import { createCustomFieldsService, registerCustomFieldsRoutes } from './modules/custom-fields/index.ts';
+import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from './modules/people/index.ts';
+import { createOrganizationsService, loadOrganizationsCatalog, registerOrganizationsRoutes } from './modules/organizations/index.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -38,6 +43,12 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
   });
   const workspaces = createWorkspacesService(db);
   identity = createIdentityService({ db, auth, workspaces, enqueueEmail, publicUrl: config.publicUrl, clock: deps.clock });
+  const tags = createTagsService(db);
+  const views = createViewsService(db, deps.clock);
+  views.registerViewCatalog('person', (workspaceId) => loadPeopleCatalog(db, workspaceId));
+  views.registerViewCatalog('organization', (workspaceId) => loadOrganizationsCatalog(db, workspaceId));
+  const people = createPeopleService({ db, tags, views, clock: deps.clock });
+  const organizations = createOrganizationsService({ db, tags, views, clock: deps.clock });
   return {
     auth,
     workspaces,
@@ -48,6 +59,11 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     auditLog: createAuditLogService(db),
     timeline: createTimelineService(db),
     handover: createHandoverService(db),
+    tags,
+    views,
+    customFields: createCustomFieldsService(db, deps.clock),
+    people,
+    organizations,
   };
 }
 
@@ -90,6 +106,11 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerAuditLogRoutes(http, services.auditLog);
     registerTimelineRoutes(http, services.timeline);
     registerHandoverRoutes(http, services.handover);
+    registerTagsRoutes(http, services.tags);
+    registerViewsRoutes(http, services.views);
+    registerCustomFieldsRoutes(http, services.customFields);
+    registerPeopleRoutes(http, services.people);
+    registerOrganizationsRoutes(http, services.organizations);
     await http.ready();
     await jobs.start();
     return {

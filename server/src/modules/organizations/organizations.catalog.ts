@@ -1,0 +1,39 @@
+import type { Executor } from '../../kernel/db/database.ts';
+import type { FieldCatalog } from '../../kernel/filters/filter.types.ts';
+import { customFieldDefs } from '../../kernel/filters/index.ts';
+import { customFieldsRepository, type CustomFieldRow } from '../custom-fields/custom-fields.repository.ts';
+import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './organizations.contract.ts';
+import { organizations } from './organizations.schema.ts';
+
+/** Every field of an organisation that filters, saved views and sorting can use, plus active custom fields. */
+export function organizationsCatalog(customDefs: readonly CustomFieldRow[]): FieldCatalog {
+  return {
+    name: { type: 'text', column: organizations.name, label: { fa: 'نام', en: 'Name' }, sortable: true },
+    nameLatin: { type: 'text', column: organizations.nameLatin, label: { fa: 'نام (لاتین)', en: 'Name (Latin)' }, sortable: true },
+    type: { type: 'enum', column: organizations.type, label: { fa: 'نوع', en: 'Type' }, options: ORGANIZATION_TYPES, sortable: true },
+    industry: { type: 'text', column: organizations.industry, label: { fa: 'صنعت', en: 'Industry' }, sortable: true },
+    size: { type: 'enum', column: organizations.size, label: { fa: 'اندازه', en: 'Size' }, options: ORGANIZATION_SIZES, sortable: true },
+    website: { type: 'text', column: organizations.website, label: { fa: 'وب‌سایت', en: 'Website' }, sortable: true },
+    nationalId: { type: 'text', column: organizations.nationalId, label: { fa: 'شناسه ملی', en: 'National ID' }, sortable: true },
+    economicCode: { type: 'text', column: organizations.economicCode, label: { fa: 'کد اقتصادی', en: 'Economic code' }, sortable: true },
+    emails: { type: 'emails', column: organizations.emails, label: { fa: 'ایمیل', en: 'Email' } },
+    phones: { type: 'phones', column: organizations.phones, label: { fa: 'تلفن', en: 'Phone' } },
+    ownerId: { type: 'user', column: organizations.ownerId, label: { fa: 'مسئول', en: 'Owner' }, sortable: true },
+    lastVerifiedAt: { type: 'date', column: organizations.lastVerifiedAt, label: { fa: 'آخرین تأیید اطلاعات', en: 'Last verified' }, sortable: true },
+    tags: {
+      type: 'tags',
+      column: organizations.id,
+      label: { fa: 'برچسب‌ها', en: 'Tags' },
+      tagsOf: { entityType: 'organization', idColumn: organizations.id, workspaceIdColumn: organizations.workspaceId },
+    },
+    createdBy: { type: 'user', column: organizations.createdBy, label: { fa: 'ایجادکننده', en: 'Created by' } },
+    createdAt: { type: 'datetime', column: organizations.createdAt, label: { fa: 'تاریخ ایجاد', en: 'Created' }, sortable: true },
+    updatedAt: { type: 'datetime', column: organizations.updatedAt, label: { fa: 'آخرین تغییر', en: 'Last changed' }, sortable: true },
+    ...customFieldDefs(customDefs, organizations.custom),
+  };
+}
+
+/** The organisations catalog of one workspace, with its custom fields; saved views validate filters with it. */
+export async function loadOrganizationsCatalog(executor: Executor, workspaceId: string): Promise<FieldCatalog> {
+  return organizationsCatalog(await customFieldsRepository.listActive(executor, workspaceId, 'organization'));
+}
