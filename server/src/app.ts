@@ -21,6 +21,7 @@ import { createViewsService, registerViewsRoutes } from './modules/views/index.t
 import { createCustomFieldsService, registerCustomFieldsRoutes } from './modules/custom-fields/index.ts';
 import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from './modules/people/index.ts';
 import { createOrganizationsService, loadOrganizationsCatalog, registerOrganizationsRoutes } from './modules/organizations/index.ts';
+import { createLeadsService, loadLeadsCatalog, registerLeadsRoutes } from './modules/leads/index.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -49,6 +50,8 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
   views.registerViewCatalog('organization', (workspaceId) => loadOrganizationsCatalog(db, workspaceId));
   const people = createPeopleService({ db, tags, views, clock: deps.clock });
   const organizations = createOrganizationsService({ db, tags, views, clock: deps.clock });
+  views.registerViewCatalog('lead', (workspaceId) => loadLeadsCatalog(db, workspaceId));
+  const leads = createLeadsService({ db, tags, views, people, organizations, clock: deps.clock });
   return {
     auth,
     workspaces,
@@ -64,6 +67,7 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     customFields: createCustomFieldsService(db, deps.clock),
     people,
     organizations,
+    leads,
   };
 }
 
@@ -111,6 +115,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerCustomFieldsRoutes(http, services.customFields);
     registerPeopleRoutes(http, services.people);
     registerOrganizationsRoutes(http, services.organizations);
+    registerLeadsRoutes(http, services.leads);
     await http.ready();
     await jobs.start();
     return {
