@@ -5,6 +5,7 @@ import { systemContext } from '../../kernel/http/context.ts';
 import { membersRepository } from '../members/members.repository.ts';
 import { PERMISSIONS } from '../members/members.permissions.ts';
 import { identityRepository } from '../identity/identity.repository.ts';
+import { seedDemoCustomers } from './demo-customers.seed.ts';
 
 export const DEMO_ADMIN = { email: 'demo@peyvand.example', password: 'peyvand-demo-1404', name: 'سارا احمدی' };
 export const DEMO_WORKSPACE_NAME = 'بازرگانی نمونهٔ پیوند';
@@ -36,6 +37,7 @@ export async function seedDemo(db: AppDb, services: Services): Promise<DemoSeedR
     { name: DEMO_WORKSPACE_NAME, defaultLocale: 'fa', calendar: 'jalali', timezone: 'Asia/Tehran' },
   );
   await identityRepository.updateUser(db, admin.id, { activeWorkspaceId: workspace.id });
+  const teamUserIds: string[] = [];
   for (const person of DEMO_TEAM) {
     const member =
       (await identityRepository.findUserByEmail(db, person.email)) ??
@@ -45,6 +47,8 @@ export async function seedDemo(db: AppDb, services: Services): Promise<DemoSeedR
       await identityRepository.updateUser(tx, member.id, { activeWorkspaceId: workspace.id });
       await recordAudit(tx, systemContext(workspace.id, PERMISSIONS), { action: 'member.added', entityType: 'member', entityId: membership.id, after: membership });
     });
+    teamUserIds.push(member.id);
   }
+  await seedDemoCustomers(services, workspace.id, { id: admin.id, name: admin.name }, teamUserIds);
   return { workspaceId: workspace.id, created: true, adminEmail: DEMO_ADMIN.email, adminPassword: DEMO_ADMIN.password };
 }
