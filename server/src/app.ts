@@ -22,6 +22,7 @@ import { createCustomFieldsService, registerCustomFieldsRoutes } from './modules
 import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from './modules/people/index.ts';
 import { createOrganizationsService, loadOrganizationsCatalog, registerOrganizationsRoutes } from './modules/organizations/index.ts';
 import { createLeadsService, loadLeadsCatalog, registerLeadsRoutes } from './modules/leads/index.ts';
+import { createSearchService, registerSearchRoutes } from './modules/search/index.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -68,6 +69,7 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     people,
     organizations,
     leads,
+    search: createSearchService({ db }),
   };
 }
 
@@ -116,6 +118,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerPeopleRoutes(http, services.people);
     registerOrganizationsRoutes(http, services.organizations);
     registerLeadsRoutes(http, services.leads);
+    registerSearchRoutes(http, services.search);
     await http.ready();
     await jobs.start();
     return {
