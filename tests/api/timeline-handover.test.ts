@@ -100,3 +100,21 @@ describe('handover', () => {
     expect(toOutsider.body.code).toBe('handover_not_member');
   });
 });
+
+describe('hand-edited list cursors', () => {
+  it('answer 400 invalid_cursor on every record list, never 500', async () => {
+    const { client } = await signUp(server.url);
+    const forged = [
+      Buffer.from(JSON.stringify({ f: 'createdAt', d: 'desc', v: 'not a date', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url'),
+      Buffer.from(JSON.stringify({ f: 'createdAt', d: 'desc', v: '2026-01-01T00:00:00.000Z', id: 'not-a-uuid' })).toString('base64url'),
+      'garbage',
+    ];
+    for (const list of ['people', 'organizations', 'leads']) {
+      for (const cursor of forged) {
+        const response = await client.get(`/api/v1/${list}?cursor=${cursor}`);
+        expect(response.status, `${list} ${cursor}`).toBe(400);
+        expect(response.body.errors[0].code).toBe('invalid_cursor');
+      }
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { compileFilter } from '../../kernel/filters/index.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
 import type { ViewsPort } from '../people/index.ts';
 import { parseSortParam, resolveSort } from '../people/record-query.ts';
+export { withCursorChecked } from '../people/record-query.ts';
 import { workspacesRepository } from '../workspaces/index.ts';
 import { loadLeadsCatalog } from './leads.catalog.ts';
 import { withoutNulDeep, type TLeadListQuery } from './leads.contract.ts';
@@ -59,36 +60,3 @@ export async function buildLeadListCriteria(executor: Executor, ctx: WorkspaceCo
   };
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const invalidCursor = () =>
-  kernelErrors.validation_failed({
-    fieldErrors: [{ path: 'cursor', code: 'invalid_cursor', message: { fa: 'نشانگر صفحه نامعتبر است.', en: 'The page cursor is not valid.' } }],
-  });
-
-/** SQLSTATE class 22 (data exception): a value the database cannot read as its column's type. */
-function isDataException(error: unknown): boolean {
-  for (let e: any = error; e; e = e.cause) if (typeof e.code === 'string' && e.code.startsWith('22')) return true;
-  return false;
-}
-
-/**
- * A cursor is opaque but still client input: one that was edited by hand can be well-formed JSON
- * whose values are not a uuid, a number or a date. Its id is checked here, and a value the
- * database cannot compare with the sort column is a 400 invalid_cursor, never a 500.
- */
-export async function withCursorChecked<T>(cursor: string | undefined, read: () => Promise<T>): Promise<T> {
-  if (!cursor) return read();
-  let id: unknown;
-  try {
-    id = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))?.id;
-  } catch {
-    throw invalidCursor();
-  }
-  if (typeof id !== 'string' || !UUID_RE.test(id)) throw invalidCursor();
-  try {
-    return await read();
-  } catch (error) {
-    throw isDataException(error) ? invalidCursor() : error;
-  }
-}

@@ -17,7 +17,7 @@ import { buildListCriteria, workspaceToday } from '../people/record-list.ts';
 import { bulkTagRecords } from '../people/record-bulk.ts';
 import { recordContactsRepository } from '../people/record-contacts.repository.ts';
 import type { TagsPort, ViewsPort } from '../people/record-ports.ts';
-import { toSortedPage } from '../people/record-query.ts';
+import { toSortedPage, withCursorChecked } from '../people/record-query.ts';
 import { recordTagsRepository, type TagRef } from '../people/record-tags.repository.ts';
 import { failOnFieldErrors, parseInput } from '../people/validation.ts';
 import { loadOrganizationsCatalog } from './organizations.catalog.ts';
@@ -263,7 +263,7 @@ export function createOrganizationsService(deps: OrganizationsServiceDeps) {
       requirePermission(ctx, 'records.read');
       const catalog = await loadOrganizationsCatalog(db, ctx.workspaceId);
       const criteria = await buildListCriteria(ctx, query, { executor: db, entityType: 'organization', catalog, views: deps.views, clock });
-      const rows = await repo.list(db, ctx.workspaceId, criteria);
+      const rows = await withCursorChecked(criteria.cursor, () => repo.list(db, ctx.workspaceId, criteria));
       const page = toSortedPage(rows, query.limit, criteria.sort);
       return { items: await decorate(db, ctx.workspaceId, page.items), nextCursor: page.nextCursor };
     },

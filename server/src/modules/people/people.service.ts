@@ -28,7 +28,7 @@ import { buildListCriteria, workspaceToday } from './record-list.ts';
 import { bulkTagRecords } from './record-bulk.ts';
 import { recordContactsRepository } from './record-contacts.repository.ts';
 import type { TagsPort, ViewsPort } from './record-ports.ts';
-import { toSortedPage } from './record-query.ts';
+import { toSortedPage, withCursorChecked } from './record-query.ts';
 import { recordTagsRepository, type TagRef } from './record-tags.repository.ts';
 import { parseInput, failOnFieldErrors } from './validation.ts';
 
@@ -291,7 +291,7 @@ export function createPeopleService(deps: PeopleServiceDeps) {
       requirePermission(ctx, 'records.read');
       const catalog = await loadPeopleCatalog(db, ctx.workspaceId);
       const criteria = await buildListCriteria(ctx, query, { executor: db, entityType: 'person', catalog, views: deps.views, clock });
-      const rows = await repo.list(db, ctx.workspaceId, criteria);
+      const rows = await withCursorChecked(criteria.cursor, () => repo.list(db, ctx.workspaceId, criteria));
       const page = toSortedPage(rows, query.limit, criteria.sort);
       return { items: await withTags(db, ctx.workspaceId, page.items), nextCursor: page.nextCursor };
     },

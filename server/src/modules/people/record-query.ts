@@ -103,3 +103,34 @@ export function quickSearch(searchKeyColumn: PgColumn, q: string | undefined): S
   const patterns = [...new Set([key, ...(phone ? [phone] : [])])];
   return or(...patterns.map((p) => sql`${searchKeyColumn} like ${`%${escapeLike(p)}%`}`));
 }
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const invalidCursor = () => invalid('cursor', 'invalid_cursor', 'نشانگر صفحه نامعتبر است.', 'The page cursor is not valid.');
+
+/** SQLSTATE class 22 (data exception): a value the database cannot read as its column's type. */
+function isDataException(error: unknown): boolean {
+  for (let e: any = error; e; e = e.cause) if (typeof e.code === 'string' && e.code.startsWith('22')) return true;
+  return false;
+}
+
+/**
+ * A cursor is opaque but still client input: one that was edited by hand can be well-formed JSON
+ * whose values are not a uuid, a number or a date. Its id is checked here, and a value the
+ * database cannot compare with the sort column is a 400 invalid_cursor, never a 500.
+ */
+export async function withCursorChecked<T>(cursor: string | undefined, read: () => Promise<T>): Promise<T> {
+  if (!cursor) return read();
+  let id: unknown;
+  try {
+    id = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))?.id;
+  } catch {
+    throw invalidCursor();
+  }
+  if (typeof id !== 'string' || !UUID_RE.test(id)) throw invalidCursor();
+  try {
+    return await read();
+  } catch (error) {
+    throw isDataException(error) ? invalidCursor() : error;
+  }
+}
