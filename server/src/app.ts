@@ -22,7 +22,24 @@ import { createCustomFieldsService, registerCustomFieldsRoutes } from './modules
 import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from './modules/people/index.ts';
 import { createOrganizationsService, loadOrganizationsCatalog, registerOrganizationsRoutes } from './modules/organizations/index.ts';
 import { createLeadsService, loadLeadsCatalog, registerLeadsRoutes } from './modules/leads/index.ts';
-import { createSearchService, registerSearchRoutes } from './modules/search/index.ts';
+import { createSearchService, findDuplicates, registerSearchRoutes } from './modules/search/index.ts';
+import { customFieldsRepository } from './modules/custom-fields/index.ts';
+import { peopleCatalog } from './modules/people/index.ts';
+import { organizationsCatalog } from './modules/organizations/index.ts';
+import { leadsCatalog } from './modules/leads/index.ts';
+import {
+  createExportFilterResolver,
+  createExportsService,
+  createImportsService,
+  createLeadImportAdapter,
+  createOrganizationImportAdapter,
+  createPersonImportAdapter,
+  leadExporter,
+  organizationExporter,
+  personExporter,
+  registerImportsRoutes,
+  uploadsDirFor,
+} from './modules/imports/index.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -53,6 +70,22 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
   const organizations = createOrganizationsService({ db, tags, views, clock: deps.clock });
   views.registerViewCatalog('lead', (workspaceId) => loadLeadsCatalog(db, workspaceId));
   const leads = createLeadsService({ db, tags, views, people, organizations, clock: deps.clock });
+  const imports = createImportsService({ db, jobs, uploadsDir: uploadsDirFor(config.dataDir) });
+  imports.registerAdapter(createPersonImportAdapter({ people, organizations, findDuplicates }));
+  imports.registerAdapter(createOrganizationImportAdapter({ organizations, findDuplicates }));
+  imports.registerAdapter(createLeadImportAdapter({ leads, findDuplicates }));
+  const exports = createExportsService({
+    db,
+    filterResolver: createExportFilterResolver({
+      catalogs: {
+        person: async (x, ws) => peopleCatalog(await customFieldsRepository.listActive(x, ws, 'person')),
+        organization: async (x, ws) => organizationsCatalog(await customFieldsRepository.listActive(x, ws, 'organization')),
+        lead: async (x, ws) => leadsCatalog(await customFieldsRepository.listActive(x, ws, 'lead')),
+      },
+      resolveView: (ctx, id) => views.resolveView(ctx, id),
+    }),
+  });
+  for (const exporter of [personExporter, organizationExporter, leadExporter]) exports.registerAdapter(exporter);
   return {
     auth,
     workspaces,
@@ -70,6 +103,8 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     organizations,
     leads,
     search: createSearchService({ db }),
+    imports,
+    exports,
   };
 }
 
@@ -94,6 +129,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     const mailer = createMailer(config.smtp);
     await registerMailJobs(jobs, mailer);
     const services = createServices({ database, config, jobs, clock: options.clock });
+    await services.imports.registerJobs(jobs);
     const http = await createHttpServer({
       db: database.db,
       resolvePrincipal: createPrincipalResolver(services.identity, services.apiKeys),
@@ -119,6 +155,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerOrganizationsRoutes(http, services.organizations);
     registerLeadsRoutes(http, services.leads);
     registerSearchRoutes(http, services.search);
+    registerImportsRoutes(http, services.imports, services.exports);
     await http.ready();
     await jobs.start();
     return {

@@ -1,0 +1,13 @@
+export type { ExportAdapter, ExportColumn, ExportFilterResolver, ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from './import-adapter.ts';
+export { exactDuplicate, type DuplicateFinder, type LeadsWriter, type OrganizationImportInput, type OrganizationsWriter, type PeopleWriter } from './import-ports.ts';
+export { createImportsService, uploadsDirFor, type ImportsService, type ImportView } from './imports.service.ts';
+export { createExportsService, type ExportsService } from './exports.service.ts';
+export { createExportFilterResolver, type CatalogSource, type ViewResolver } from './export-filter.ts';
+export { IMPORT_JOB, type ImportJobData, type RunOptions } from './imports.runner.ts';
+export { registerImportsRoutes, ZImport } from './imports.routes.ts';
+export { importErrors } from './imports.errors.ts';
+export { createPersonImportAdapter } from './adapters/person.adapter.ts';
+export { createOrganizationImportAdapter } from './adapters/organization.adapter.ts';
+export { createLeadImportAdapter } from './adapters/lead.adapter.ts';
+export { leadExporter, organizationExporter, personExporter } from './adapters/exporters.ts';
+export { formatVcard, parseVcards } from './vcard.ts';
