@@ -1,79 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDb } from '#server/kernel/db/database.ts';
-import { createHttpServer } from '#server/kernel/http/server.ts';
-import { createCustomFieldsService, registerCustomFieldsRoutes } from '#server/modules/custom-fields/index.ts';
-import { createPrincipalResolver } from '#server/modules/identity/index.ts';
-import { createLeadsService, loadLeadsCatalog, registerLeadsRoutes } from '#server/modules/leads/index.ts';
-import { createOrganizationsService, loadOrganizationsCatalog, registerOrganizationsRoutes } from '#server/modules/organizations/index.ts';
-import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from '#server/modules/people/index.ts';
-import { createTagsService, registerTagsRoutes } from '#server/modules/tags/index.ts';
-import { createTimelineService, registerTimelineRoutes } from '#server/modules/timeline/index.ts';
-import { createViewsService, registerViewsRoutes } from '#server/modules/views/index.ts';
 import { ApiClient, signUp } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-/** Where the leads routes (and the record routes they work with) answer; see recordsServer. */
-let recordsUrl: string;
-let closeRecords: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  ({ url: recordsUrl, close: closeRecords } = await recordsServer(server));
 });
 afterAll(async () => {
-  await closeRecords();
   await server?.close();
 });
 
 const sql = (text: string, values?: unknown[]) => server.peyvand.database.executeSql(text, values).then((r) => r.rows);
 
-/*
- * Until app.ts registers the leads module, its routes run on a second Fastify server built the
- * same way as the app's (same database, same sign-in) with the real people, organisations, tags,
- * views and custom-fields services. Once app.ts registers /api/v1/leads, the real server is used
- * and this function does nothing.
- */
-async function recordsServer(test: TestServer): Promise<{ url: string; close: () => Promise<void> }> {
-  const { peyvand } = test;
-  if (peyvand.http.hasRoute({ method: 'GET', url: '/api/v1/leads' })) return { url: test.url, close: async () => {} };
-  const db = peyvand.database.db;
-  const http = await createHttpServer({
-    db,
-    resolvePrincipal: createPrincipalResolver(peyvand.services.identity, peyvand.services.apiKeys),
-    logLevel: 'warn',
-    version: 'test',
-  });
-  const services = recordServices(db);
-  registerCustomFieldsRoutes(http, createCustomFieldsService(db));
-  registerTagsRoutes(http, services.tags);
-  registerViewsRoutes(http, services.views);
-  registerPeopleRoutes(http, services.people);
-  registerOrganizationsRoutes(http, services.organizations);
-  registerLeadsRoutes(http, services.leads);
-  registerTimelineRoutes(http, createTimelineService(db));
-  await http.listen({ port: 0, host: '127.0.0.1' });
-  const address = http.server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: () => http.close() };
-}
 
-/** The services wired as app.ts does. */
-function recordServices(db: AppDb) {
-  const tags = createTagsService(db);
-  const views = createViewsService(db);
-  views.registerViewCatalog('person', (workspaceId) => loadPeopleCatalog(db, workspaceId));
-  views.registerViewCatalog('organization', (workspaceId) => loadOrganizationsCatalog(db, workspaceId));
-  views.registerViewCatalog('lead', (workspaceId) => loadLeadsCatalog(db, workspaceId));
-  const people = createPeopleService({ db, tags, views });
-  const organizations = createOrganizationsService({ db, tags, views });
-  const leads = createLeadsService({ db, tags, views, people, organizations });
-  return { tags, views, people, organizations, leads };
-}
 
 /** A signed-up admin with a client on the records server. */
 async function admin(locale: 'fa' | 'en' = 'en') {
   const account = await signUp(server.url, { locale });
-  const client = new ApiClient(recordsUrl, { locale });
+  const client = new ApiClient(server.url, { locale });
   client.cookies = account.client.cookies;
   return { ...account, client, main: account.client };
 }
@@ -86,7 +31,7 @@ async function memberOf(workspaceId: string, role: string, permissions?: string[
   }
   await sql('insert into memberships (workspace_id, user_id, role_key) values ($1, $2, $3)', [workspaceId, account.user.id, role]);
   expect((await account.client.post('/api/v1/me/active-workspace', { workspaceId })).status).toBe(204);
-  const client = new ApiClient(recordsUrl, { locale: 'en' });
+  const client = new ApiClient(server.url, { locale: 'en' });
   client.cookies = account.client.cookies;
   return { ...account, client };
 }
@@ -146,14 +91,14 @@ describe('leads: create, read, update', () => {
     const phone = await client.post('/api/v1/leads', { firstName: 'Test', phone: '0912' });
     expect(phone.status).toBe(400);
     expect(phone.body.errors).toEqual([{ path: 'phone', code: 'invalid_phone', message: 'Not a valid phone number, e.g. 09121234567 or +989121234567.' }]);
-    const fa = await new ApiClient(recordsUrl, { locale: 'fa' }).request('POST', '/api/v1/leads', { firstName: 'Test', phone: '0912' }, { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') });
+    const fa = await new ApiClient(server.url, { locale: 'fa' }).request('POST', '/api/v1/leads', { firstName: 'Test', phone: '0912' }, { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') });
     expect(fa.body.detail).toBe('برخی از مقادیر واردشده معتبر نیستند.');
     expect(fa.body.errors[0].message).toContain('شماره تلفن معتبر نیست');
     const unknown = await client.post('/api/v1/leads', { firstName: 'X', salary: 10 });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].message).toBe('Unknown fields: salary');
     expect((await client.post('/api/v1/leads', {})).body.errors[0]).toMatchObject({ path: 'lastName', code: 'identity_required' });
-    const malformed = await fetch(`${recordsUrl}/api/v1/leads`, {
+    const malformed = await fetch(`${server.url}/api/v1/leads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
       body: '{"firstName":',
@@ -183,7 +128,7 @@ describe('leads: create, read, update', () => {
     expect(skip.body).toMatchObject({ code: 'invalid_status_transition', detail: 'A lead cannot go from "new" to "qualified".' });
     const manual = await client.patch(`/api/v1/leads/${lead.id}`, { version: 1, status: 'converted' });
     expect(manual.body.detail).toBe('A lead cannot go from "new" to "converted". Use "convert lead" to convert it.');
-    const fa = await new ApiClient(recordsUrl, { locale: 'fa' }).request('PATCH', `/api/v1/leads/${lead.id}`, { version: 1, status: 'qualified' }, {
+    const fa = await new ApiClient(server.url, { locale: 'fa' }).request('PATCH', `/api/v1/leads/${lead.id}`, { version: 1, status: 'qualified' }, {
       cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     });
     expect(fa.body.detail).toBe('وضعیت سرنخ نمی‌تواند از «جدید» به «واجد شرایط» تغییر کند.');
@@ -450,7 +395,7 @@ describe('leads: permissions and workspace isolation', () => {
     const lead = (await b.client.post('/api/v1/leads', { firstName: 'محرمانه', companyName: 'ب', email: 'secret@b.example' })).body;
     const before = await leadRow(lead.id);
     const keyA = (await a.main.post('/api/v1/api-keys', { name: 'A' })).body.secret;
-    for (const asA of [a.client, new ApiClient(recordsUrl, { locale: 'en' }).withBearer(keyA)]) {
+    for (const asA of [a.client, new ApiClient(server.url, { locale: 'en' }).withBearer(keyA)]) {
       expect((await asA.get(`/api/v1/leads/${lead.id}`)).status).toBe(404);
       expect((await asA.patch(`/api/v1/leads/${lead.id}`, { version: 1, notes: 'hacked' })).status).toBe(404);
       expect((await asA.post(`/api/v1/leads/${lead.id}/convert`, {})).status).toBe(404);
@@ -467,7 +412,7 @@ describe('leads: permissions and workspace isolation', () => {
 
 describe('leads: API documentation and idempotency', () => {
   it('documents every leads endpoint in OpenAPI', async () => {
-    const doc = (await new ApiClient(recordsUrl).get('/api/openapi.json')).body;
+    const doc = (await new ApiClient(server.url).get('/api/openapi.json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/leads', '/api/v1/leads/{id}', '/api/v1/leads/bulk', '/api/v1/leads/{id}/restore', '/api/v1/leads/{id}/convert']),
     );

@@ -1,71 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDb } from '#server/kernel/db/database.ts';
 import { systemContext } from '#server/kernel/http/context.ts';
-import { createHttpServer } from '#server/kernel/http/server.ts';
-import { createCustomFieldsService, registerCustomFieldsRoutes } from '#server/modules/custom-fields/index.ts';
-import { createPrincipalResolver } from '#server/modules/identity/index.ts';
-import { createOrganizationsService, findByNameKey, loadOrganizationsCatalog, registerOrganizationsRoutes } from '#server/modules/organizations/index.ts';
-import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from '#server/modules/people/index.ts';
+import { findByNameKey } from '#server/modules/organizations/index.ts';
 import { PERMISSIONS } from '#server/modules/members/members.permissions.ts';
-import { createTagsService } from '#server/modules/tags/index.ts';
-import { createViewsService } from '#server/modules/views/index.ts';
 import { ApiClient, signUp } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-/** Where the people, organisation and custom-field routes answer (see recordsServer). */
-let recordsUrl: string;
-let closeRecords: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  ({ url: recordsUrl, close: closeRecords } = await recordsServer(server));
 });
 afterAll(async () => {
-  await closeRecords();
   await server?.close();
 });
 
 const sql = (text: string, values?: unknown[]) => server.peyvand.database.executeSql(text, values).then((r) => r.rows);
 
-/*
- * Until app.ts registers these modules, the routes run on a second Fastify server built the same
- * way as the app's (same database, same sign-in) with the real tags and views services. Once
- * app.ts registers /api/v1/people, the real server is used and this function does nothing.
- */
-async function recordsServer(test: TestServer): Promise<{ url: string; close: () => Promise<void> }> {
-  const { peyvand } = test;
-  if (peyvand.http.hasRoute({ method: 'GET', url: '/api/v1/people' })) return { url: test.url, close: async () => {} };
-  const db = peyvand.database.db;
-  const deps = recordDeps(db);
-  const http = await createHttpServer({
-    db,
-    resolvePrincipal: createPrincipalResolver(peyvand.services.identity, peyvand.services.apiKeys),
-    logLevel: 'warn',
-    version: 'test',
-  });
-  registerCustomFieldsRoutes(http, createCustomFieldsService(db));
-  registerPeopleRoutes(http, createPeopleService(deps));
-  registerOrganizationsRoutes(http, createOrganizationsService(deps));
-  await http.listen({ port: 0, host: '127.0.0.1' });
-  const address = http.server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: () => http.close() };
-}
 
-/** The tags and views services the people and organisation services are given, wired as app.ts does. */
-function recordDeps(db: AppDb) {
-  const views = createViewsService(db);
-  views.registerViewCatalog('person', (workspaceId) => loadPeopleCatalog(db, workspaceId));
-  views.registerViewCatalog('organization', (workspaceId) => loadOrganizationsCatalog(db, workspaceId));
-  return { db, tags: createTagsService(db), views };
-}
 
 const adminsByWorkspace = new Map<string, ApiClient>();
 
 /** A signed-up admin with a client on the records server. */
 async function admin(locale: 'fa' | 'en' = 'en') {
   const account = await signUp(server.url, { locale });
-  const client = new ApiClient(recordsUrl, { locale });
+  const client = new ApiClient(server.url, { locale });
   client.cookies = account.client.cookies;
   adminsByWorkspace.set(account.workspace.id, client);
   return { ...account, client, main: account.client };
@@ -79,7 +37,7 @@ async function memberOf(workspaceId: string, role: string, permissions?: string[
   }
   await sql('insert into memberships (workspace_id, user_id, role_key) values ($1, $2, $3)', [workspaceId, account.user.id, role]);
   expect((await account.client.post('/api/v1/me/active-workspace', { workspaceId })).status).toBe(204);
-  const client = new ApiClient(recordsUrl, { locale: 'en' });
+  const client = new ApiClient(server.url, { locale: 'en' });
   client.cookies = account.client.cookies;
   return { ...account, client };
 }
@@ -292,9 +250,7 @@ describe('organisations for lead conversion and imports', () => {
   it('creates an organisation and a person inside one caller transaction, and rolls both back together', async () => {
     const { workspace } = await admin();
     const db = server.peyvand.database.db;
-    const deps = recordDeps(db);
-    const people = createPeopleService(deps);
-    const organizations = createOrganizationsService(deps);
+    const { people, organizations } = server.peyvand.services;
     const ctx = systemContext(workspace.id, PERMISSIONS, 'en');
     const { person, org } = await db.transaction(async (tx) => {
       const org = await organizations.createWithin(tx, ctx, { name: 'واردشده', phones: ['09120000001'] });
@@ -354,7 +310,7 @@ describe('organisations: permissions and workspace isolation', () => {
     expect(org.ownerId).toBe(member.user.id);
     expect((await member.client.delete(`/api/v1/organizations/${org.id}`)).status).toBe(403);
     expect((await client.delete(`/api/v1/organizations/${org.id}`)).status).toBe(204);
-    const doc = (await new ApiClient(recordsUrl).get('/api/openapi.json')).body;
+    const doc = (await new ApiClient(server.url).get('/api/openapi.json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/organizations', '/api/v1/organizations/{id}', '/api/v1/organizations/{id}/people', '/api/v1/organizations/{id}/people/{personId}']),
     );

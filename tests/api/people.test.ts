@@ -1,69 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDb } from '#server/kernel/db/database.ts';
-import { createHttpServer } from '#server/kernel/http/server.ts';
-import { createCustomFieldsService, registerCustomFieldsRoutes } from '#server/modules/custom-fields/index.ts';
-import { createPrincipalResolver } from '#server/modules/identity/index.ts';
-import { createOrganizationsService, loadOrganizationsCatalog, registerOrganizationsRoutes } from '#server/modules/organizations/index.ts';
-import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from '#server/modules/people/index.ts';
-import { createTagsService } from '#server/modules/tags/index.ts';
-import { createViewsService } from '#server/modules/views/index.ts';
 import { ApiClient, signUp } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-/** Where the people, organisation and custom-field routes answer (see recordsServer). */
-let recordsUrl: string;
-let closeRecords: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  ({ url: recordsUrl, close: closeRecords } = await recordsServer(server));
 });
 afterAll(async () => {
-  await closeRecords();
   await server?.close();
 });
 
 const sql = (text: string, values?: unknown[]) => server.peyvand.database.executeSql(text, values).then((r) => r.rows);
 
-/*
- * Until app.ts registers these modules, the routes run on a second Fastify server built the same
- * way as the app's (same database, same sign-in) with the real tags and views services. Once
- * app.ts registers /api/v1/people, the real server is used and this function does nothing.
- */
-async function recordsServer(test: TestServer): Promise<{ url: string; close: () => Promise<void> }> {
-  const { peyvand } = test;
-  if (peyvand.http.hasRoute({ method: 'GET', url: '/api/v1/people' })) return { url: test.url, close: async () => {} };
-  const db = peyvand.database.db;
-  const deps = recordDeps(db);
-  const http = await createHttpServer({
-    db,
-    resolvePrincipal: createPrincipalResolver(peyvand.services.identity, peyvand.services.apiKeys),
-    logLevel: 'warn',
-    version: 'test',
-  });
-  registerCustomFieldsRoutes(http, createCustomFieldsService(db));
-  registerPeopleRoutes(http, createPeopleService(deps));
-  registerOrganizationsRoutes(http, createOrganizationsService(deps));
-  await http.listen({ port: 0, host: '127.0.0.1' });
-  const address = http.server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: () => http.close() };
-}
 
-/** The tags and views services the people and organisation services are given, wired as app.ts does. */
-function recordDeps(db: AppDb) {
-  const views = createViewsService(db);
-  views.registerViewCatalog('person', (workspaceId) => loadPeopleCatalog(db, workspaceId));
-  views.registerViewCatalog('organization', (workspaceId) => loadOrganizationsCatalog(db, workspaceId));
-  return { db, tags: createTagsService(db), views };
-}
 
 const adminsByWorkspace = new Map<string, ApiClient>();
 
 /** A signed-up admin with a client on the records server. */
 async function admin(locale: 'fa' | 'en' = 'en') {
   const account = await signUp(server.url, { locale });
-  const client = new ApiClient(recordsUrl, { locale });
+  const client = new ApiClient(server.url, { locale });
   client.cookies = account.client.cookies;
   adminsByWorkspace.set(account.workspace.id, client);
   return { ...account, client, main: account.client };
@@ -77,7 +34,7 @@ async function memberOf(workspaceId: string, role: string, permissions?: string[
   }
   await sql('insert into memberships (workspace_id, user_id, role_key) values ($1, $2, $3)', [workspaceId, account.user.id, role]);
   expect((await account.client.post('/api/v1/me/active-workspace', { workspaceId })).status).toBe(204);
-  const client = new ApiClient(recordsUrl, { locale: 'en' });
+  const client = new ApiClient(server.url, { locale: 'en' });
   client.cookies = account.client.cookies;
   return { ...account, client };
 }
@@ -250,7 +207,7 @@ describe('custom values on people', () => {
 
   it('reports every bad value at custom.<key> in the caller language and writes nothing', async () => {
     const { workspace } = await workspaceWithFields();
-    const fa = new ApiClient(recordsUrl, { locale: 'fa' });
+    const fa = new ApiClient(server.url, { locale: 'fa' });
     fa.cookies = (await workspaceAdmin(workspace.id)).cookies;
     const other = await admin();
     const foreignPerson = (await other.client.post('/api/v1/people', { firstName: 'بیگانه' })).body;
@@ -366,7 +323,7 @@ describe('people: create, read, update', () => {
   it('validates every field at once, in the caller language, and writes nothing', async () => {
     const { workspace } = await admin();
     const client = await workspaceAdmin(workspace.id);
-    const fa = new ApiClient(recordsUrl, { locale: 'fa' });
+    const fa = new ApiClient(server.url, { locale: 'fa' });
     fa.cookies = client.cookies;
     const stranger = await admin();
     const foreignOrg = (await stranger.client.post('/api/v1/organizations', { name: 'سازمان دیگر' })).body;
@@ -449,7 +406,7 @@ describe('people: create, read, update', () => {
     expect((await client.get('/api/v1/people/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await client.get('/api/v1/people/not-a-uuid')).status).toBe(400);
     expect((await client.patch('/api/v1/people/00000000-0000-4000-8000-000000000000', { version: 1, firstName: 'x' })).status).toBe(404);
-    const garbage = await fetch(`${recordsUrl}/api/v1/people`, {
+    const garbage = await fetch(`${server.url}/api/v1/people`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
       body: '{"firstName":',
@@ -720,11 +677,11 @@ describe('people: permissions and workspace isolation', () => {
   it('works with an API key and documents every route in OpenAPI', async () => {
     const { main } = await admin();
     const key = (await main.post('/api/v1/api-keys', { name: 'integration' })).body.secret;
-    const bot = new ApiClient(recordsUrl).withBearer(key);
+    const bot = new ApiClient(server.url).withBearer(key);
     const created = await bot.post('/api/v1/people', { lastName: 'ربات' });
     expect(created.status).toBe(201);
     expect(created.body.ownerId).toBeNull();
-    const doc = (await new ApiClient(recordsUrl).get('/api/openapi.json')).body;
+    const doc = (await new ApiClient(server.url).get('/api/openapi.json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/people',

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, type App } from '#server/kernel/http/server.ts';
-import { createPrincipalResolver } from '#server/modules/identity/index.ts';
-import { createSearchService, registerSearchRoutes } from '#server/modules/search/index.ts';
 import { ApiClient, signUp } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -11,32 +8,12 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
  */
 
 let server: TestServer;
-/** Where the search routes answer: the app itself once app.ts wires the module, else a second listener. */
-let searchUrl: string;
-let sideApp: App | undefined;
 
 beforeAll(async () => {
   server = await startTestServer();
-  searchUrl = server.url;
-  if (!server.peyvand.http.hasRoute({ method: 'GET', url: '/api/v1/search' })) {
-    // Same database and services, same sessions and API keys: only the listener differs.
-    const { services, database } = server.peyvand;
-    sideApp = await createHttpServer({
-      db: database.db,
-      resolvePrincipal: createPrincipalResolver(services.identity, services.apiKeys),
-      logLevel: 'silent',
-      version: 'test',
-    });
-    registerSearchRoutes(sideApp, createSearchService({ db: database.db }));
-    await sideApp.ready();
-    await sideApp.listen({ port: 0, host: '127.0.0.1' });
-    const address = sideApp.server.address();
-    searchUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  }
 });
 
 afterAll(async () => {
-  await sideApp?.close();
   await server?.close();
 });
 
@@ -45,7 +22,7 @@ const sql = (text: string, values?: unknown[]) => server.peyvand.database.execut
 /** A signed-up admin with one client for the app's routes and one for the search routes (same session). */
 async function workspace(locale?: 'fa' | 'en') {
   const { client, workspace, user } = await signUp(server.url, { locale });
-  const search = new ApiClient(searchUrl, { locale });
+  const search = new ApiClient(server.url, { locale });
   search.cookies = client.cookies;
   const create = async (path: string, body: unknown) => {
     const response = await client.post(path, body);
@@ -128,22 +105,22 @@ describe('GET /api/v1/search', () => {
     const stranger = await workspace();
     expect(ids(await stranger.search.get(`/api/v1/search?q=${encodeURIComponent('علی')}`))).toEqual([]);
     const key = await w.client.post('/api/v1/api-keys', { name: 'integration' });
-    const viaKey = await new ApiClient(searchUrl).withBearer(key.body.secret).get(`/api/v1/search?q=${encodeURIComponent('0912 123 4567')}`);
+    const viaKey = await new ApiClient(server.url).withBearer(key.body.secret).get(`/api/v1/search?q=${encodeURIComponent('0912 123 4567')}`);
     expect(ids(viaKey)).toEqual([rec.ali]);
   });
 
   it('validates its parameters in the caller’s language and needs a caller', async () => {
-    const en = new ApiClient(searchUrl, { locale: 'en' });
+    const en = new ApiClient(server.url, { locale: 'en' });
     en.cookies = w.client.cookies;
     const bad = await en.get('/api/v1/search?types=person,deal&limit=500');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation_failed');
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['limit', 'q', 'types']);
-    expect((await new ApiClient(searchUrl).get('/api/v1/search?q=x')).status).toBe(401);
+    expect((await new ApiClient(server.url).get('/api/v1/search?q=x')).status).toBe(401);
   });
 
   it('is documented in OpenAPI', async () => {
-    const doc = (await new ApiClient(searchUrl).get('/api/openapi.json')).body;
+    const doc = (await new ApiClient(server.url).get('/api/openapi.json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/search', '/api/v1/duplicates', '/api/v1/duplicates/check', '/api/v1/people/{id}/merge', '/api/v1/organizations/{id}/merge']),
     );

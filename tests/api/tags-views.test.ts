@@ -1,75 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '#server/app.ts';
-import { loadConfig } from '#server/kernel/config/config.ts';
-import { migrateDatabase, openDatabase, type Database } from '#server/kernel/db/index.ts';
-import { createHttpServer, type App } from '#server/kernel/http/server.ts';
-import { createJobQueue } from '#server/kernel/jobs/index.ts';
-import { registerApiKeysRoutes } from '#server/modules/api-keys/index.ts';
-import { registerAuditLogRoutes } from '#server/modules/audit-log/index.ts';
-import { customFieldsRepository } from '#server/modules/custom-fields/index.ts';
-import { createPrincipalResolver, registerIdentityRoutes } from '#server/modules/identity/index.ts';
-import { peopleCatalog } from '#server/modules/people/index.ts';
-import { createTagsService, registerTagsRoutes } from '#server/modules/tags/index.ts';
-import { createViewsService, registerViewsRoutes } from '#server/modules/views/index.ts';
 import { ApiClient, signUp } from '../support/api-client.ts';
-import { createTestPostgresDatabase, testEngine } from '../support/test-database.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-/*
- * API spec of /api/v1/tags and /api/v1/views over real HTTP, on the engine of this run.
- * Until app.ts wires these modules, the server is composed here from the same parts createPeyvand
- * uses (services, HTTP kernel, identity); once wired, `startTestServer()` can replace it.
- */
-async function startServer() {
-  const pg = testEngine() === 'postgres' ? await createTestPostgresDatabase() : undefined;
-  let database: Database | undefined;
-  let http: App | undefined;
-  try {
-    const config = loadConfig({}, { dataDir: 'memory://', databaseUrl: pg?.url, secret: 'test-secret-0123456789-abcdefghijklmnop', jobsMode: 'off', logLevel: 'warn', webDistDir: '/nonexistent' });
-    database = await openDatabase({ databaseUrl: pg?.url, dataDir: 'memory://' });
-    await migrateDatabase(database, pg?.url);
-    const jobs = await createJobQueue(database, { mode: 'off' });
-    const services = createServices({ database, config, jobs });
-    const db = database.db;
-    http = await createHttpServer({ db, resolvePrincipal: createPrincipalResolver(services.identity, services.apiKeys), logLevel: 'warn', version: 'test' });
-    registerIdentityRoutes(http, services.identity);
-    registerApiKeysRoutes(http, services.apiKeys);
-    registerAuditLogRoutes(http, services.auditLog);
-    const tags = createTagsService(db);
-    const views = createViewsService(db);
-    views.registerViewCatalog('person', async (workspaceId) => peopleCatalog(await customFieldsRepository.listActive(db, workspaceId, 'person')));
-    registerTagsRoutes(http, tags);
-    registerViewsRoutes(http, views);
-    await http.listen({ port: 0, host: '127.0.0.1' });
-    const address = http.server.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const opened = { database, http, jobs };
-    return {
-      url,
-      database,
-      async close() {
-        await opened.http.close();
-        await opened.jobs.stop();
-        await opened.database.close();
-        await pg?.drop();
-      },
-    };
-  } catch (error) {
-    await http?.close();
-    await database?.close();
-    await pg?.drop();
-    throw error;
-  }
-}
-
-let server: Awaited<ReturnType<typeof startServer>>;
+/* API spec of /api/v1/tags and /api/v1/views over real HTTP, on the engine of this run. */
+let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startTestServer();
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const sql = (text: string, values?: unknown[]) => server.database.executeSql(text, values).then((r) => r.rows);
+const sql = (text: string, values?: unknown[]) => server.peyvand.database.executeSql(text, values).then((r) => r.rows);
 
 /** An admin (who signed the workspace up) and a plain member of the same workspace. */
 async function team() {
