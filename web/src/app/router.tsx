@@ -21,6 +21,16 @@ const AccountSettingsPage = lazyPage(() => import('../features/account/AccountSe
 const MembersPage = lazyPage(() => import('../features/members/MembersPage.tsx'), 'MembersPage');
 const ApiKeysPage = lazyPage(() => import('../features/api-keys/ApiKeysPage.tsx'), 'ApiKeysPage');
 const AuditLogPage = lazyPage(() => import('../features/audit-log/AuditLogPage.tsx'), 'AuditLogPage');
+const PeopleListPage = lazyPage(() => import('../features/people/PeopleListPage.tsx'), 'PeopleListPage');
+const PersonPage = lazyPage(() => import('../features/people/PersonPage.tsx'), 'PersonPage');
+const OrganizationsListPage = lazyPage(() => import('../features/organizations/OrganizationsListPage.tsx'), 'OrganizationsListPage');
+const OrganizationPage = lazyPage(() => import('../features/organizations/OrganizationPage.tsx'), 'OrganizationPage');
+const LeadsListPage = lazyPage(() => import('../features/leads/LeadsListPage.tsx'), 'LeadsListPage');
+const LeadPage = lazyPage(() => import('../features/leads/LeadPage.tsx'), 'LeadPage');
+const ImportsPage = lazyPage(() => import('../features/imports/ImportsPage.tsx'), 'ImportsPage');
+const NewImportPage = lazyPage(() => import('../features/imports/NewImportPage.tsx'), 'NewImportPage');
+const ImportPage = lazyPage(() => import('../features/imports/ImportPage.tsx'), 'ImportPage');
+const CustomFieldsPage = lazyPage(() => import('../features/custom-fields/CustomFieldsPage.tsx'), 'CustomFieldsPage');
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -57,6 +67,29 @@ export function createAppRouter() {
               children: [
                 { index: true, element: <WorkspaceOverviewPage /> },
                 { path: 'settings/account', element: <AccountSettingsPage /> },
+                {
+                  element: <RequirePermission permission="records.read" />,
+                  children: [
+                    { path: 'people', element: <PeopleListPage /> },
+                    { path: 'people/:id', element: <PersonPage /> },
+                    { path: 'organizations', element: <OrganizationsListPage /> },
+                    { path: 'organizations/:id', element: <OrganizationPage /> },
+                    { path: 'leads', element: <LeadsListPage /> },
+                    { path: 'leads/:id', element: <LeadPage /> },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="records.import" />,
+                  children: [
+                    { path: 'imports', element: <ImportsPage /> },
+                    { path: 'imports/new', element: <NewImportPage /> },
+                    { path: 'imports/:id', element: <ImportPage /> },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="custom_fields.manage" />,
+                  children: [{ path: 'settings/custom-fields', element: <CustomFieldsPage /> }],
+                },
                 {
                   element: <RequirePermission permission="members.read" />,
                   children: [{ path: 'members', element: <MembersPage /> }],

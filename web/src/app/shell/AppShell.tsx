@@ -18,6 +18,7 @@ import { useTheme } from '@mui/material/styles';
 import MenuIcon from '@mui/icons-material/Menu';
 import AddIcon from '@mui/icons-material/Add';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
+import { GlobalSearch } from '../../features/search/index.ts';
 import { NewWorkspaceDialog, WorkspaceSwitcher } from '../../features/workspace/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { can, useSession } from '../../shared/session/index.ts';
@@ -133,6 +134,7 @@ export function AppShell() {
           <Divider orientation="vertical" flexItem sx={{ mx: 1, my: 1.5, display: { xs: 'none', sm: 'block' } }} />
           {me.workspace && <WorkspaceSwitcher />}
           <Box sx={{ flex: 1 }} />
+          {me.workspace && can(me, 'records.read') && <GlobalSearch />}
           <UserMenu />
         </Toolbar>
       </AppBar>

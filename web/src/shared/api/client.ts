@@ -6,6 +6,9 @@ export type QueryValue = string | number | boolean | null | undefined;
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as is (a file), with its own Content-Type; instead of `body`. */
+  rawBody?: Blob | string;
+  contentType?: string;
   query?: Record<string, QueryValue>;
   /** Sent as `Idempotency-Key` so a retried POST is not applied twice. */
   idempotencyKey?: string;
@@ -76,7 +79,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     'Accept-Language': currentLocale(),
   };
   const init: RequestInit = { method: options.method ?? 'GET', credentials: 'same-origin', headers, signal: options.signal };
-  if (options.body !== undefined) {
+  if (options.rawBody !== undefined) {
+    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+    init.body = options.rawBody;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -102,6 +108,9 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'POST', body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  /** POST a file's bytes as the request body (e.g. text/csv), with query parameters. */
+  upload: <T>(path: string, file: Blob | string, contentType: string, query?: Record<string, QueryValue>) =>
+    apiRequest<T>(path, { method: 'POST', rawBody: file, contentType, query }),
 };
 
 /** A keyset page as every list endpoint returns it. */

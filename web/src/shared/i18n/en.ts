@@ -1,3 +1,4 @@
+import { customersEn } from './en.customers.ts';
 import type { Translation } from './fa.ts';
 
 /** English UI strings; the compiler checks they cover every Persian key. */
@@ -141,6 +142,12 @@ export const en: Translation = {
     accountSettings: 'Account settings',
     administration: 'Administration',
     openMenu: 'Open navigation',
+    customers: 'Customers',
+    people: 'People',
+    organizations: 'Organisations',
+    leads: 'Leads',
+    imports: 'Imports',
+    customFields: 'Custom fields',
   },
   shell: {
     workspaces: 'Workspaces',
@@ -313,4 +320,5 @@ export const en: Translation = {
     manager: 'Manager',
     member: 'Member',
   },
+  ...customersEn,
 };

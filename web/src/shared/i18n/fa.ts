@@ -1,3 +1,5 @@
+import { customersFa } from './fa.customers.ts';
+
 /** Persian UI strings. The source of truth for the shape of every translation. */
 export const fa = {
   app: {
@@ -139,6 +141,12 @@ export const fa = {
     accountSettings: 'تنظیمات حساب',
     administration: 'مدیریت',
     openMenu: 'باز کردن فهرست',
+    customers: 'مشتریان',
+    people: 'اشخاص',
+    organizations: 'سازمان‌ها',
+    leads: 'سرنخ‌ها',
+    imports: 'درون‌ریزی',
+    customFields: 'فیلدهای سفارشی',
   },
   shell: {
     workspaces: 'فضاهای کاری',
@@ -311,6 +319,7 @@ export const fa = {
     manager: 'مدیر فروش',
     member: 'کارشناس',
   },
+  ...customersFa,
 } as const satisfies Record<string, unknown>;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

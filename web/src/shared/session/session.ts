@@ -42,8 +42,20 @@ export function useOptionalSession(): Me | null {
   return useContext(SessionContext);
 }
 
-/** The permissions the foundation knows (server: members.permissions.ts). */
-export type Permission = 'workspace.manage' | 'members.read' | 'members.manage' | 'api_keys.manage' | 'audit.read';
+/** The permissions the web app knows (server: members.permissions.ts). */
+export type Permission =
+  | 'workspace.manage'
+  | 'members.read'
+  | 'members.manage'
+  | 'api_keys.manage'
+  | 'audit.read'
+  | 'records.read'
+  | 'records.write'
+  | 'records.delete'
+  | 'records.import'
+  | 'records.export'
+  | 'records.handover'
+  | 'custom_fields.manage';
 
 export function can(me: Me, permission: Permission): boolean {
   return me.permissions.includes(permission);

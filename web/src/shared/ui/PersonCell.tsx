@@ -16,8 +16,8 @@ export function initialOf(name: string): string {
   return Array.from(name.trim())[0]?.toUpperCase() ?? '?';
 }
 
-/** Avatar, name and email of a person; `badge` marks e.g. "you". */
-export function PersonCell({ name, email, badge }: { name: string; email?: string; badge?: string }) {
+/** Avatar, name and email (or a subtitle in any script) of a person; `badge` marks e.g. "you". */
+export function PersonCell({ name, email, subtitle, badge }: { name: string; email?: string; subtitle?: string; badge?: string }) {
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
       <Avatar sx={{ width: 36, height: 36, fontSize: 15, bgcolor: colorFor(email ?? name) }}>{initialOf(name)}</Avatar>
@@ -35,6 +35,11 @@ export function PersonCell({ name, email, badge }: { name: string; email?: strin
             sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
           >
             <LtrText>{email}</LtrText>
+          </Typography>
+        )}
+        {subtitle && (
+          <Typography variant="caption" color="text.secondary" component="div" dir="auto" sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {subtitle}
           </Typography>
         )}
       </Box>

@@ -1,0 +1,3 @@
+export { ImportsPage } from './ImportsPage.tsx';
+export { NewImportPage } from './NewImportPage.tsx';
+export { ImportPage } from './ImportPage.tsx';

@@ -1,0 +1,2 @@
+export { LeadsListPage } from './LeadsListPage.tsx';
+export { LeadPage } from './LeadPage.tsx';

@@ -1,0 +1,2 @@
+export { OrganizationsListPage } from './OrganizationsListPage.tsx';
+export { OrganizationPage } from './OrganizationPage.tsx';

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { makeFormatters } from '../format/index.ts';
+import { i18next, type TKey, type TVars } from '../i18n/index.ts';
+import type { TimelineItem } from './records.types.ts';
+import { changedFields, timelineSentences, type SentenceContext } from './timeline-sentences.ts';
+
+function context(locale: 'fa' | 'en'): SentenceContext {
+  const fixed = i18next.getFixedT(locale);
+  return {
+    entityType: 'person',
+    locale,
+    t: (key: TKey, vars?: TVars) => fixed(key, vars) as string,
+    tOr: (key: string, fallback: string, vars?: TVars) => (i18next.exists(key, { lng: locale }) ? (fixed(key, vars) as string) : fallback),
+    format: makeFormatters(locale, locale === 'fa' ? 'jalali' : 'gregorian', 'Asia/Tehran'),
+    ownerName: (id) => (id === 'u-2' ? 'Reza' : '—'),
+    customFields: [
+      {
+        id: 'f1',
+        entityType: 'person',
+        key: 'tier',
+        labelFa: 'سطح مشتری',
+        labelEn: 'Tier',
+        type: 'select',
+        options: [{ value: 'gold', labelFa: 'طلایی', labelEn: 'Gold' }],
+        required: false,
+        position: 0,
+        version: 1,
+        archivedAt: null,
+        createdAt: '',
+        updatedAt: '',
+      },
+    ],
+    phoneText: (v) => v,
+  };
+}
+
+const item = (kind: string, data: Record<string, unknown>): TimelineItem => ({
+  id: '1',
+  occurredAt: '2025-01-01T10:00:00Z',
+  source: 'audit',
+  kind,
+  actor: { type: 'user', id: 'u-1', name: 'Sara' },
+  entityType: 'person',
+  entityId: 'p-1',
+  data,
+});
+
+describe('timeline sentences', () => {
+  it('says who changed which field from what to what, in English and in Persian', () => {
+    const update = item('person.updated', { before: { jobTitle: 'Buyer', version: 1 }, after: { jobTitle: 'Head of purchasing', version: 2 } });
+    expect(timelineSentences(update, context('en')).map((s) => s.text)).toEqual(['Sara changed Job title from “Buyer” to “Head of purchasing”']);
+    expect(timelineSentences(update, context('fa'))[0]!.text).toBe('Sara سمت را از «Buyer» به «Head of purchasing» تغییر داد');
+  });
+
+  it('names custom fields and their option labels, owners by name and dates in the user calendar', () => {
+    const update = item('person.updated', {
+      before: { custom: { tier: null }, ownerId: 'u-1', birthday: null },
+      after: { custom: { tier: 'gold' }, ownerId: 'u-2', birthday: '2024-04-03' },
+    });
+    const fa = timelineSentences(update, context('fa')).map((s) => s.text);
+    expect(fa).toContain('Sara سطح مشتری را «طلایی» ثبت کرد');
+    expect(fa).toContain('Sara تاریخ تولد را «۱۵ فروردین ۱۴۰۳» ثبت کرد');
+    const en = timelineSentences(update, context('en')).map((s) => s.text);
+    expect(en).toContain('Sara set Tier to “Gold”');
+    expect(en.some((s) => s.includes('from “—” to “Reza”') || s.includes('to “Reza”'))).toBe(true);
+  });
+
+  it('covers creation and unknown kinds', () => {
+    expect(timelineSentences(item('person.created', { after: { firstName: 'Ali' } }), context('en'))[0]!.text).toBe('Sara created this person');
+    expect(timelineSentences(item('person.something_new', {}), context('en'))[0]!.text).toContain('Sara');
+  });
+
+  it('names the other record of a link, and says "this organisation" on its own page', () => {
+    const link = { ...item('person.organization_linked', { after: { personId: 'p-1', organizationId: 'o-1', role: 'مدیر خرید', isPrimary: true } }) };
+    const onPerson = { ...context('fa'), subjectId: 'p-1', recordName: (_t: string, id: string) => (id === 'o-1' ? 'پخش مهر' : undefined) };
+    expect(timelineSentences(link, onPerson)[0]!.text).toBe('Sara این شخص را با نقش «مدیر خرید» به پخش مهر وصل کرد');
+    const onOrg = { ...context('en'), entityType: 'organization' as const, subjectId: 'o-1', recordName: (_t: string, id: string) => (id === 'p-1' ? 'Ali Rezaei' : undefined) };
+    expect(timelineSentences(link, onOrg)[0]!.text).toBe('Sara linked Ali Rezaei to this organisation as “مدیر خرید”');
+  });
+
+  it('ignores bookkeeping columns when diffing', () => {
+    expect(changedFields({ version: 1, updatedAt: 'a', lastName: 'x' }, { version: 2, updatedAt: 'b', lastName: 'x' })).toEqual([]);
+  });
+});

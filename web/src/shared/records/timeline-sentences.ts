@@ -1,0 +1,190 @@
+import type { Formatters } from '../format/index.ts';
+import type { TKey, TVars } from '../i18n/index.ts';
+import { customValueText } from './custom-values.ts';
+import { fieldLabel } from './field-catalog.ts';
+import type { CustomFieldDef, EntityType, TimelineItem } from './records.types.ts';
+
+/*
+ * A timeline item as a sentence in the user's language: "Sara changed job title from X to Y".
+ * Pure, so it is unit-tested without a browser.
+ */
+
+export type SentenceContext = {
+  entityType: EntityType;
+  locale: 'fa' | 'en';
+  t: (key: TKey, vars?: TVars) => string;
+  tOr: (key: string, fallback: string, vars?: TVars) => string;
+  format: Pick<Formatters, 'date' | 'dateTime' | 'digits' | 'number'>;
+  ownerName: (id: string | null | undefined) => string;
+  customFields: CustomFieldDef[];
+  phoneText?: (e164: string) => string;
+  /** The record whose page this is; items about other records name them instead of "this …". */
+  subjectId?: string;
+  /** Names of records the page knows (a person's organisations, an organisation's people). */
+  recordName?: (entityType: string, id: string) => string | undefined;
+};
+
+export type Sentence = { text: string; tone: 'create' | 'update' | 'delete' | 'info' };
+
+/** Bookkeeping columns that change with every write and say nothing to a reader. */
+const IGNORED = new Set(['version', 'updatedAt', 'createdAt', 'createdBy', 'searchKey', 'id', 'workspaceId', 'displayName', 'nameKey', 'sortKey']);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+}
+
+export function valueText(field: string, value: unknown, ctx: SentenceContext): string {
+  const { format, locale } = ctx;
+  const sep = locale === 'fa' ? '، ' : ', ';
+  if (isEmpty(value)) return '—';
+  if (field.startsWith('custom.')) {
+    const def = ctx.customFields.find((d) => d.key === field.slice(7));
+    return customValueText(def, value, locale, (iso) => format.date(iso));
+  }
+  if (field === 'ownerId') return ctx.ownerName(String(value));
+  if (field === 'type' || field === 'status' || field === 'source') {
+    const key = field === 'type' ? `organizations.types.${String(value)}` : field === 'status' ? `leads.statuses.${String(value)}` : `leads.sources.${String(value)}`;
+    return ctx.tOr(key, String(value));
+  }
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (item && typeof item === 'object') {
+          const o = item as Record<string, unknown>;
+          if (typeof o.value === 'string') return field === 'phones' && ctx.phoneText ? ctx.phoneText(o.value) : o.value;
+          if (typeof o.name === 'string') return o.role ? `${o.name} (${String(o.role)})` : o.name;
+          return [o.line, o.city, o.province].filter(Boolean).join(sep) || JSON.stringify(o);
+        }
+        return String(item);
+      })
+      .join(sep);
+  }
+  if (typeof value === 'boolean') return value ? ctx.t('filters.yes') : ctx.t('filters.no');
+  if (typeof value === 'number') return format.number(value);
+  if (typeof value === 'string') {
+    if (ISO_DATE.test(value)) return format.date(value);
+    if (ISO_INSTANT.test(value)) return format.dateTime(value);
+    if (/^\+\d{8,15}$/.test(value) && ctx.phoneText) return ctx.phoneText(value);
+    return format.digits(value);
+  }
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (field === 'consent') {
+      return (['email', 'sms', 'phone'] as const)
+        .filter((k) => o[k] === true)
+        .map((k) => ctx.t(`people.consent.${k}`))
+        .join(sep) || '—';
+    }
+    return JSON.stringify(o);
+  }
+  return String(value);
+}
+
+/** Changed fields between before and after; `custom` expands into one entry per custom field. */
+export function changedFields(before: unknown, after: unknown): Array<{ field: string; from: unknown; to: unknown }> {
+  const b = asRecord(before);
+  const a = asRecord(after);
+  const out: Array<{ field: string; from: unknown; to: unknown }> = [];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  for (const key of keys) {
+    if (IGNORED.has(key)) continue;
+    if (!(key in a)) continue; // only what the change wrote
+    if (key === 'custom') {
+      const cb = asRecord(b.custom);
+      const ca = asRecord(a.custom);
+      for (const ck of new Set([...Object.keys(ca), ...Object.keys(cb)])) {
+        if (JSON.stringify(cb[ck] ?? null) !== JSON.stringify(ca[ck] ?? null)) out.push({ field: `custom.${ck}`, from: cb[ck], to: ca[ck] });
+      }
+      continue;
+    }
+    if (JSON.stringify(b[key] ?? null) === JSON.stringify(a[key] ?? null)) continue;
+    out.push({ field: key, from: b[key], to: a[key] });
+  }
+  return out;
+}
+
+function labelOf(field: string, ctx: SentenceContext): string {
+  return fieldLabel(ctx.entityType, field, ctx.customFields)?.[ctx.locale] ?? field;
+}
+
+/** One sentence per change (an update of three fields gives three sentences). */
+export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sentence[] {
+  const { t, tOr } = ctx;
+  const actor = item.actor?.name ?? tOr(`audit.actorTypes.${item.actor?.type ?? 'system'}`, t('timeline.someone'));
+  const [, verb = item.kind] = item.kind.includes('.') ? [item.kind.slice(0, item.kind.indexOf('.')), item.kind.slice(item.kind.indexOf('.') + 1)] : ['', item.kind];
+  const data = asRecord(item.data);
+  const ownItem = item.entityType === ctx.entityType && (!ctx.subjectId || item.entityId === ctx.subjectId);
+  const subject = ownItem
+    ? tOr(`timeline.subjects.${item.entityType}`, item.entityType)
+    : (ctx.recordName?.(item.entityType, item.entityId) ?? tOr(`timeline.someSubjects.${item.entityType}`, item.entityType));
+  /** An organisation named in a link: "this organisation" on its own page. */
+  const organizationOf = (id: string) =>
+    ctx.entityType === 'organization' && id === ctx.subjectId ? t('timeline.subjects.organization') : (ctx.recordName?.('organization', id) ?? t('timeline.someSubjects.organization'));
+
+  switch (verb) {
+    case 'created':
+    case 'imported':
+      return [{ text: t(verb === 'imported' ? 'timeline.imported' : 'timeline.created', { actor, subject }), tone: 'create' }];
+    case 'deleted':
+      return [{ text: t('timeline.deleted', { actor, subject }), tone: 'delete' }];
+    case 'restored':
+      return [{ text: t('timeline.restored', { actor, subject }), tone: 'create' }];
+    case 'verified':
+      return [{ text: t('timeline.verified', { actor }), tone: 'info' }];
+    case 'merged':
+      return [{ text: t('timeline.merged', { actor }), tone: 'info' }];
+    case 'converted':
+      return [{ text: t('timeline.converted', { actor }), tone: 'create' }];
+    case 'created_from_lead': {
+      const lead = asRecord(data.after).leadName;
+      return [{ text: t('timeline.createdFromLead', { actor, subject, lead: typeof lead === 'string' && lead ? lead : '—' }), tone: 'create' }];
+    }
+    case 'merged_into':
+      return [{ text: t('timeline.mergedInto', { actor }), tone: 'delete' }];
+    case 'organization_linked':
+    case 'organization_unlinked': {
+      const after = asRecord(data.after);
+      const before = asRecord(data.before);
+      const orgId = String(after.organizationId ?? before.organizationId ?? '');
+      const organization = organizationOf(orgId);
+      if (verb === 'organization_unlinked') return [{ text: t('timeline.unlinked', { actor, subject, organization }), tone: 'delete' }];
+      const role = typeof after.role === 'string' && after.role ? after.role : null;
+      if (Object.keys(before).length) return [{ text: t('timeline.roleChanged', { actor, subject, organization, role: role ?? '—' }), tone: 'update' }];
+      return [{ text: role ? t('timeline.linkedAs', { actor, subject, organization, role }) : t('timeline.linkedTo', { actor, subject, organization }), tone: 'info' }];
+    }
+    case 'tagged':
+    case 'untagged': {
+      const holder = verb === 'tagged' ? asRecord(data.after) : asRecord(data.before);
+      const names = (Array.isArray(data.tags) ? data.tags : Array.isArray(holder.tags) ? (holder.tags as unknown[]) : [])
+        .map((x) => (typeof x === 'string' ? x : String(asRecord(x).name ?? '')))
+        .filter(Boolean);
+      return [{ text: t(verb === 'tagged' ? 'timeline.tagged' : 'timeline.untagged', { actor, tags: names.join(ctx.locale === 'fa' ? '، ' : ', ') || '—' }), tone: 'info' }];
+    }
+    case 'owner_assigned':
+    case 'handed_over': {
+      const to = asRecord(data.after).ownerId;
+      return [{ text: t('timeline.ownerChanged', { actor, owner: ctx.ownerName(typeof to === 'string' ? to : null) }), tone: 'update' }];
+    }
+    case 'person_linked':
+    case 'linked':
+      return [{ text: t('timeline.linked', { actor }), tone: 'info' }];
+    case 'updated': {
+      const changes = changedFields(data.before, data.after);
+      if (!changes.length) return [{ text: t('timeline.updatedNothing', { actor, subject }), tone: 'update' }];
+      return changes.map(({ field, from, to }) => {
+        const vars = { actor, field: labelOf(field, ctx), from: valueText(field, from, ctx), to: valueText(field, to, ctx) };
+        if (field === 'tags') return { text: t('timeline.tagsChanged', { actor, tags: vars.to }), tone: 'update' as const };
+        if (isEmpty(from)) return { text: t('timeline.set', vars), tone: 'update' as const };
+        if (isEmpty(to)) return { text: t('timeline.cleared', vars), tone: 'update' as const };
+        return { text: t('timeline.changed', vars), tone: 'update' as const };
+      });
+    }
+    default:
+      return [{ text: t('timeline.generic', { actor, action: tOr(`audit.actions.${item.kind}`, tOr(`audit.verbs.${verb}`, item.kind)) }), tone: 'info' }];
+  }
+}
