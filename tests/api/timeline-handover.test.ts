@@ -118,3 +118,25 @@ describe('hand-edited list cursors', () => {
     }
   });
 });
+
+describe('data freshness', () => {
+  it('lists people not verified within the workspace interval, which admins can change', async () => {
+    const { client } = await signUp(server.url);
+    const workspace = (await client.get('/api/v1/workspace')).body;
+    expect(workspace.verificationIntervalDays).toBe(180);
+    const recent = (await client.post('/api/v1/people', { firstName: 'تازه', lastName: 'تأییدشده', lastVerifiedAt: new Date(Date.now() - 10 * 86400_000).toISOString().slice(0, 10) })).body;
+    const old = (await client.post('/api/v1/people', { firstName: 'قدیمی', lastName: 'تأییدنشده', lastVerifiedAt: '2020-01-01' })).body;
+    const never = (await client.post('/api/v1/people', { firstName: 'Never', lastName: 'Verified' })).body;
+    const stale = (await client.get('/api/v1/people?stale=true')).body.items.map((p: { id: string }) => p.id).sort();
+    expect(stale).toEqual([old.id, never.id].sort());
+
+    const shorter = await client.patch('/api/v1/workspace', { version: workspace.version, verificationIntervalDays: 5 });
+    expect(shorter.body.verificationIntervalDays).toBe(5);
+    const nowStale = (await client.get('/api/v1/people?stale=true')).body.items.map((p: { id: string }) => p.id);
+    expect(nowStale).toContain(recent.id);
+
+    expect((await client.post(`/api/v1/people/${old.id}/verify`)).status).toBe(200);
+    const afterVerify = (await client.get('/api/v1/people?stale=true')).body.items.map((p: { id: string }) => p.id);
+    expect(afterVerify).not.toContain(old.id);
+  });
+});

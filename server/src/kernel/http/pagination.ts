@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { desc, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { kernelErrors } from '../errors/index.ts';
@@ -40,8 +40,9 @@ export function decodeCursor(cursor: string): Cursor {
 export function keysetWhere(at: PgColumn, id: PgColumn, cursor: string | undefined): SQL | undefined {
   if (!cursor) return undefined;
   const c = decodeCursor(cursor);
-  const when = new Date(c.at);
-  return or(lt(at, when), and(eq(at, when), lt(id, c.id)));
+  // A row-value comparison lets PostgreSQL seek straight into the (…, at, id) index; the
+  // equivalent OR form makes it walk every newer row first (measured in docs/performance.md).
+  return sql`(${at}, ${id}) < (${new Date(c.at).toISOString()}::timestamptz, ${c.id})`;
 }
 
 export const keysetOrder = (at: PgColumn, id: PgColumn) => [desc(at), desc(id)];

@@ -4,7 +4,7 @@ import { memberships } from '../members/members.schema.ts';
 import { workspaces } from './workspaces.schema.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
-export type WorkspaceChanges = Partial<Pick<WorkspaceRow, 'name' | 'defaultLocale' | 'calendar' | 'timezone'>>;
+export type WorkspaceChanges = Partial<Pick<WorkspaceRow, 'name' | 'defaultLocale' | 'calendar' | 'timezone' | 'verificationIntervalDays'>>;
 
 export const workspacesRepository = {
   async insert(db: Executor, values: { name: string; slug: string; defaultLocale: string; calendar: string; timezone: string }) {

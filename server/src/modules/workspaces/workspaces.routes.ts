@@ -24,6 +24,7 @@ export const ZWorkspace = z.object({
   defaultLocale: ZLocale,
   calendar: ZCalendar,
   timezone: z.string(),
+  verificationIntervalDays: z.number().int().describe('Records not verified for this many days are listed for re-verification'),
   version: z.number().int(),
   createdAt: z.date(),
 });
@@ -61,6 +62,7 @@ export function registerWorkspacesRoutes(app: App, workspaces: WorkspacesService
           defaultLocale: ZLocale.optional(),
           calendar: ZCalendar.optional(),
           timezone: ZTimeZone.optional(),
+          verificationIntervalDays: z.number().int().min(1).max(3650).optional(),
         })
         .strict(),
       response: { 200: ZWorkspace, ...errors },

@@ -29,6 +29,7 @@ const publicWorkspace = (w: WorkspaceRow) => ({
   defaultLocale: w.defaultLocale as 'fa' | 'en',
   calendar: w.calendar as 'jalali' | 'gregorian',
   timezone: w.timezone,
+  verificationIntervalDays: w.verificationIntervalDays,
   version: w.version,
   createdAt: w.createdAt,
 });
