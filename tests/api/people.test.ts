@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, signUp } from '../support/api-client.ts';
+import { ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testAccounts } from '../support/test-accounts.ts';
 
 let server: TestServer;
 
@@ -11,36 +12,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const sql = (text: string, values?: unknown[]) => server.peyvand.database.executeSql(text, values).then((r) => r.rows);
-
-
-
-const adminsByWorkspace = new Map<string, ApiClient>();
-
-/** A signed-up admin with a client on the records server. */
-async function admin(locale: 'fa' | 'en' = 'en') {
-  const account = await signUp(server.url, { locale });
-  const client = new ApiClient(server.url, { locale });
-  client.cookies = account.client.cookies;
-  adminsByWorkspace.set(account.workspace.id, client);
-  return { ...account, client, main: account.client };
-}
-
-/** Another user who joins `workspaceId` with `role` (a built-in one, or one made here with `permissions`). */
-async function memberOf(workspaceId: string, role: string, permissions?: string[]) {
-  const account = await signUp(server.url, { locale: 'en' });
-  if (permissions) {
-    await sql(`insert into roles (workspace_id, key, name_fa, name_en, permissions) values ($1, $2, $2, $2, $3)`, [workspaceId, role, permissions]);
-  }
-  await sql('insert into memberships (workspace_id, user_id, role_key) values ($1, $2, $3)', [workspaceId, account.user.id, role]);
-  expect((await account.client.post('/api/v1/me/active-workspace', { workspaceId })).status).toBe(204);
-  const client = new ApiClient(server.url, { locale: 'en' });
-  client.cookies = account.client.cookies;
-  return { ...account, client };
-}
-
-const auditOf = (workspaceId: string, entityId: string) =>
-  sql('select action, before, after from audit_log where workspace_id = $1 and entity_id = $2 order by occurred_at, action', [workspaceId, entityId]);
+const { sql, admin, memberOf, auditOf, adminsByWorkspace } = testAccounts(() => server);
 
 describe('custom fields', () => {
   it('derives a unique key from the English label, keeps options with fa/en labels, and lists in order', async () => {
