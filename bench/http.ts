@@ -10,16 +10,16 @@
  * default). autocannon then loads it from this process, one endpoint at a time. Figures are printed
  * and written to bench/out/http-*.json; nothing is asserted — this is a measurement, not a test.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { formatInt, parseCount } from './lib/args.ts';
 import { describeMachine, formatMachine, packageVersion } from './lib/machine.ts';
-import type { ChildMessage, ServerReady, ServerStart, ServerStats } from './lib/server-protocol.ts';
+import { machineBusyPercent, machineTimes, startServer, type ServerProcess } from './lib/server-process.ts';
+import type { ServerReady, ServerStart, ServerStats } from './lib/server-protocol.ts';
 import { createThrowawayDatabase, postgresServerVersion, type ThrowawayDatabase } from './lib/throwaway-postgres.ts';
 
 type Engine = 'pglite' | 'postgres';
@@ -72,8 +72,6 @@ type EngineReport = {
   results: ScenarioResult[];
 };
 
-const HTTP_SERVER = fileURLToPath(new URL('./http-server.ts', import.meta.url));
-const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
 const DEFAULT_OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 
 const USAGE = `Usage: node bin/run-ts.js bench/http.ts [options]
@@ -302,69 +300,6 @@ async function benchmarkEngine(engine: Engine, options: Options, scenarios: Scen
     pendingCleanups.delete(cleanup);
     await cleanup();
   }
-}
-
-type ServerProcess = {
-  request<T extends ChildMessage>(message: object, answer: T['type']): Promise<T>;
-  stop(): Promise<void>;
-};
-
-function startServer(): ServerProcess {
-  const child: ChildProcess = fork(RUN_TS, [HTTP_SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.on('message', (message: ChildMessage) => {
-    if (message.type === 'progress') console.log(`  seeding ${message.text}`);
-  });
-  return {
-    request<T extends ChildMessage>(message: object, answer: T['type']) {
-      return new Promise<T>((done, fail) => {
-        const onMessage = (reply: ChildMessage) => {
-          if (reply.type === answer) {
-            cleanup();
-            done(reply as T);
-          } else if (reply.type === 'failed') {
-            cleanup();
-            fail(new Error(`server process: ${reply.error}`));
-          }
-        };
-        const onExit = (code: number | null) => {
-          cleanup();
-          fail(new Error(`server process exited (${code}) before answering ${answer}`));
-        };
-        const cleanup = () => {
-          child.off('message', onMessage);
-          child.off('exit', onExit);
-        };
-        child.on('message', onMessage);
-        child.once('exit', onExit);
-        child.send(message);
-      });
-    },
-    async stop() {
-      if (child.exitCode === null && child.connected) child.send({ type: 'stop' });
-      const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(timeout);
-    },
-  };
-}
-
-/** Cumulative CPU times of all cores, in ms. */
-function machineTimes(): { idle: number; total: number } {
-  let idle = 0;
-  let total = 0;
-  for (const cpu of cpus()) {
-    idle += cpu.times.idle;
-    total += cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.idle + cpu.times.irq;
-  }
-  return { idle, total };
-}
-
-async function machineBusyPercent(ms: number): Promise<number> {
-  const before = machineTimes();
-  await new Promise((done) => setTimeout(done, ms));
-  const after = machineTimes();
-  return 100 - ((after.idle - before.idle) / (after.total - before.total)) * 100;
 }
 
 function printTable(reports: EngineReport[]): void {

@@ -23,6 +23,7 @@ import { createPeopleService, loadPeopleCatalog, registerPeopleRoutes } from './
 import { createOrganizationsService, loadOrganizationsCatalog, registerOrganizationsRoutes } from './modules/organizations/index.ts';
 import { createLeadsService, loadLeadsCatalog, registerLeadsRoutes } from './modules/leads/index.ts';
 import { createSearchService, findDuplicates, registerSearchRoutes } from './modules/search/index.ts';
+import { createFieldsService, registerFieldsRoutes } from './modules/fields/index.ts';
 import { customFieldsRepository } from './modules/custom-fields/index.ts';
 import { peopleCatalog } from './modules/people/index.ts';
 import { organizationsCatalog } from './modules/organizations/index.ts';
@@ -103,6 +104,10 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     organizations,
     leads,
     search: createSearchService({ db }),
+    fields: createFieldsService({
+      db,
+      catalogs: { person: loadPeopleCatalog, organization: loadOrganizationsCatalog, lead: loadLeadsCatalog },
+    }),
     imports,
     exports,
   };
@@ -155,6 +160,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerOrganizationsRoutes(http, services.organizations);
     registerLeadsRoutes(http, services.leads);
     registerSearchRoutes(http, services.search);
+    registerFieldsRoutes(http, services.fields);
     registerImportsRoutes(http, services.imports, services.exports);
     await http.ready();
     await jobs.start();

@@ -57,6 +57,45 @@ describe('customer timeline', () => {
     expect(seen).toEqual(timeline.body.items.map((i: { id: string }) => i.id));
   });
 
+  it('names the records a link refers to (deleted ones too), so the page can say «به سازمان «آلفا» پیوست»', async () => {
+    const { client } = await signUp(server.url);
+    const person = (await client.post('/api/v1/people', { firstName: 'زهرا', lastName: 'حسینی' })).body;
+    const alpha = (await client.post('/api/v1/organizations', { name: 'آلفا' })).body;
+    const beta = (await client.post('/api/v1/organizations', { name: 'Beta', nameLatin: 'Beta Co' })).body;
+    expect((await client.post(`/api/v1/organizations/${alpha.id}/people`, { personId: person.id, role: 'خریدار' })).status).toBeLessThan(300);
+    expect((await client.post(`/api/v1/organizations/${beta.id}/people`, { personId: person.id })).status).toBeLessThan(300);
+    expect((await client.delete(`/api/v1/organizations/${beta.id}/people/${person.id}`)).status).toBeLessThan(300);
+    expect((await client.delete(`/api/v1/organizations/${beta.id}`)).status).toBe(204);
+
+    const items = (await client.get(`/api/v1/timeline/person/${person.id}`)).body.items as any[];
+    const links = items.filter((i) => i.kind.startsWith('person.organization_'));
+    expect(links.map((i) => i.kind)).toEqual(['person.organization_unlinked', 'person.organization_linked', 'person.organization_linked']);
+    const linkTo = (orgId: string) => links.find((i) => i.kind === 'person.organization_linked' && i.data.after.organizationId === orgId);
+    expect(linkTo(alpha.id).references).toEqual([{ entityType: 'organization', id: alpha.id, name: 'آلفا', deleted: false }]);
+    expect(linkTo(beta.id).references).toEqual([{ entityType: 'organization', id: beta.id, name: 'Beta', deleted: true }]);
+    expect(links[0].references).toEqual([{ entityType: 'organization', id: beta.id, name: 'Beta', deleted: true }]);
+    // The person's own entries name nothing else.
+    expect(items.find((i) => i.kind === 'person.created').references).toEqual([]);
+
+    // On the organisation's timeline, the person is named.
+    const orgItems = (await client.get(`/api/v1/timeline/organization/${alpha.id}`)).body.items as any[];
+    expect(orgItems.find((i) => i.kind === 'person.organization_linked').references).toEqual([{ entityType: 'person', id: person.id, name: 'زهرا حسینی', deleted: false }]);
+
+    // A converted lead's person names the lead it came from, and the lead names its person.
+    const lead = (await client.post('/api/v1/leads', { firstName: 'Arash', lastName: 'Kamali', companyName: 'Acme' })).body;
+    const converted = await client.post(`/api/v1/leads/${lead.id}/convert`, { organization: { mode: 'existing', organizationId: alpha.id } });
+    expect(converted.status, JSON.stringify(converted.body)).toBe(200);
+    const fromLead = (await client.get(`/api/v1/timeline/person/${converted.body.personId}`)).body.items.find((i: any) => i.kind === 'person.created_from_lead');
+    expect(fromLead.references).toEqual(
+      expect.arrayContaining([
+        { entityType: 'lead', id: lead.id, name: 'Arash Kamali', deleted: false },
+        { entityType: 'organization', id: alpha.id, name: 'آلفا', deleted: false },
+      ]),
+    );
+    const onLead = (await client.get(`/api/v1/timeline/lead/${lead.id}`)).body.items.find((i: any) => i.kind === 'lead.converted');
+    expect(onLead.references).toEqual(expect.arrayContaining([{ entityType: 'person', id: converted.body.personId, name: 'Arash Kamali', deleted: false }]));
+  });
+
   it("never shows another workspace's record", async () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
@@ -101,6 +140,67 @@ describe('handover', () => {
   });
 });
 
+describe('handover: what moves and what stays', () => {
+  it('moves live and trashed records (restore gives them to the new owner), never merged records or converted leads', async () => {
+    const admin = await signUp(server.url);
+    const leaving = await addMember(admin.client, 'member');
+    const staying = await addMember(admin.client, 'member');
+    const person = async (firstName: string) => (await leaving.client.post('/api/v1/people', { firstName, lastName: 'Test', emails: [{ value: `${firstName.toLowerCase()}-${Date.now()}@example.com` }] })).body;
+    const live = await person('Live');
+    const trashed = await person('Trashed');
+    const survivor = await person('Survivor');
+    const merged = await person('Merged');
+    expect((await admin.client.delete(`/api/v1/people/${trashed.id}`)).status).toBe(204);
+    const merge = await admin.client.post(`/api/v1/people/${survivor.id}/merge`, { otherId: merged.id, version: survivor.version, otherVersion: merged.version });
+    expect(merge.status, JSON.stringify(merge.body)).toBe(200);
+
+    const liveOrg = (await leaving.client.post('/api/v1/organizations', { name: 'زنده' })).body;
+    const trashedOrg = (await leaving.client.post('/api/v1/organizations', { name: 'در سطل' })).body;
+    expect((await admin.client.delete(`/api/v1/organizations/${trashedOrg.id}`)).status).toBe(204);
+
+    const lead = async (firstName: string) => (await leaving.client.post('/api/v1/leads', { firstName, lastName: 'Lead' })).body;
+    const openLead = await lead('Open');
+    const trashedLead = await lead('Trashed');
+    const convertedLead = await lead('Converted');
+    expect((await admin.client.delete(`/api/v1/leads/${trashedLead.id}`)).status).toBe(204);
+    const conversion = await admin.client.post(`/api/v1/leads/${convertedLead.id}/convert`, { organization: { mode: 'none' } });
+    expect(conversion.status, JSON.stringify(conversion.body)).toBe(200);
+    const convertedPersonId = conversion.body.personId as string;
+
+    const done = await admin.client.post('/api/v1/handover', { fromUserId: leaving.userId, toUserId: staying.userId });
+    expect(done.status).toBe(200);
+    // People: live, trashed, the merge survivor and the person the conversion made; not the merged one.
+    expect(done.body.moved).toMatchObject({ person: 4, organization: 2, lead: 2 });
+
+    const ownerOf = async (table: string, id: string) => (await sql(`select owner_id, version from ${table} where id = $1`, [id]))[0];
+    for (const id of [live.id, trashed.id, survivor.id, convertedPersonId]) expect((await ownerOf('people', id)).owner_id).toBe(staying.userId);
+    expect((await ownerOf('people', merged.id)).owner_id).toBe(leaving.userId);
+    for (const id of [liveOrg.id, trashedOrg.id]) expect((await ownerOf('organizations', id)).owner_id).toBe(staying.userId);
+    for (const id of [openLead.id, trashedLead.id]) expect((await ownerOf('leads', id)).owner_id).toBe(staying.userId);
+    expect((await ownerOf('leads', convertedLead.id)).owner_id).toBe(leaving.userId);
+
+    // A restore gives the record to the new owner.
+    const restored = await admin.client.post(`/api/v1/people/${trashed.id}/restore`);
+    expect(restored.body.ownerId).toBe(staying.userId);
+    expect((await admin.client.post(`/api/v1/leads/${trashedLead.id}/restore`)).body.ownerId).toBe(staying.userId);
+
+    // A form opened before the handover cannot silently undo it.
+    const stale = await leaving.client.patch(`/api/v1/people/${live.id}`, { version: live.version, ownerId: leaving.userId });
+    expect(stale.status).toBe(409);
+    expect((await ownerOf('people', live.id)).version).toBe(live.version + 1);
+
+    const entries = await sql(`select entity_id, before, after from audit_log where workspace_id = $1 and action = 'person.owner_changed'`, [admin.workspace.id]);
+    expect(entries.map((e: any) => e.entity_id).sort()).toEqual([live.id, trashed.id, survivor.id, convertedPersonId].sort());
+    const trashedEntry = entries.find((e: any) => e.entity_id === trashed.id);
+    expect(trashedEntry.after).toMatchObject({ ownerId: staying.userId, handover: true, inTrash: true });
+    expect(trashedEntry.before).toMatchObject({ ownerId: leaving.userId });
+
+    // Nothing left to move the second time, except what never moves.
+    const again = await admin.client.post('/api/v1/handover', { fromUserId: leaving.userId, toUserId: staying.userId });
+    expect(again.body.moved).toEqual({ person: 0, organization: 0, lead: 0 });
+  });
+});
+
 describe('hand-edited list cursors', () => {
   it('answer 400 invalid_cursor on every record list, never 500', async () => {
     const { client } = await signUp(server.url);
@@ -109,6 +209,13 @@ describe('hand-edited list cursors', () => {
       Buffer.from(JSON.stringify({ f: 'createdAt', d: 'desc', v: '2026-01-01T00:00:00.000Z', id: 'not-a-uuid' })).toString('base64url'),
       'garbage',
     ];
+    const person = (await client.post('/api/v1/people', { firstName: 'Cursor' })).body;
+    const timelineCursors = [Buffer.from(JSON.stringify({ at: '2026-01-01T00:00:00.000Z', id: 'not-a-uuid' })).toString('base64url'), 'garbage'];
+    for (const cursor of timelineCursors) {
+      const response = await client.get(`/api/v1/timeline/person/${person.id}?cursor=${cursor}`);
+      expect(response.status, cursor).toBe(400);
+      expect(response.body.errors[0].code).toBe('invalid_cursor');
+    }
     for (const list of ['people', 'organizations', 'leads']) {
       for (const cursor of forged) {
         const response = await client.get(`/api/v1/${list}?cursor=${cursor}`);

@@ -66,6 +66,48 @@ const gridNames = (page: Page) => page.getByTestId('person-link').locator('p').a
 const plain = (text: string | null) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
 const textOf = async (page: Page, testId: string) => plain(await page.getByTestId(testId).textContent());
 
+/** The organisation's and the lead's 360° pages, saved for a look (records made once, through the API). */
+let otherPages: { organizationId: string; leadId: string } | null = null;
+async function screenshotOrganizationAndLead(page: Page, personId: string, locale: 'fa' | 'en') {
+  if (!otherPages) {
+    const org = await api.post('/api/v1/organizations', {
+      name: 'بازرگانی پارس',
+      nameLatin: 'Pars Trading',
+      type: 'customer',
+      industry: 'پخش مواد غذایی',
+      size: '51-200',
+      website: 'pars.example.com',
+      phones: ['02188776655'],
+      emails: ['info@pars.example.com'],
+      tags: ['عمده'],
+    });
+    expect(org.status).toBe(201);
+    expect((await api.post(`/api/v1/organizations/${org.body.id}/people`, { personId, role: 'خریدار' })).status).toBeLessThan(300);
+    const lead = await api.post('/api/v1/leads', {
+      firstName: 'کاوه',
+      lastName: 'مرادی',
+      email: 'kaveh@example.com',
+      phone: '09123334444',
+      companyName: 'صنایع نوین',
+      jobTitle: 'مدیر فنی',
+      source: 'referral',
+      notes: 'در نمایشگاه آشنا شدیم.',
+      tags: ['نمایشگاه'],
+    });
+    expect(lead.status).toBe(201);
+    otherPages = { organizationId: org.body.id, leadId: lead.body.id };
+  }
+  await page.goto(`${server.url}/organizations/${otherPages.organizationId}`);
+  await page.getByTestId('organization-page').waitFor();
+  await page.getByTestId('organization-person-row').first().waitFor();
+  await page.getByTestId('timeline-item').first().waitFor();
+  await screenshot(page, `customers-organization-360-${locale}`);
+  await page.goto(`${server.url}/leads/${otherPages.leadId}`);
+  await page.getByTestId('lead-page').waitFor();
+  await page.getByTestId('timeline-item').first().waitFor();
+  await screenshot(page, `customers-lead-360-${locale}`);
+}
+
 describe('customers in Persian', () => {
   it('creates people through quick create and warns about a duplicate as the user types', async () => {
     const page = await desktop();
@@ -154,6 +196,7 @@ describe('customers in Persian', () => {
     await page.getByTestId('verify').click();
     await expect.poll(() => page.getByTestId('last-verified').textContent()).toMatch(/[۰-۹]/);
     await screenshot(page, 'customers-person-360-fa');
+    await screenshotOrganizationAndLead(page, page.url().split('/').pop()!, 'fa');
     await page.close();
   });
 
@@ -298,6 +341,7 @@ describe('customers in English and on a phone', () => {
     expect(await textOf(page, 'timeline')).toContain('سارا احمدی changed Job title from “مدیر خرید” to “مدیر فروش”');
     expect(await page.getByTestId('timeline-time').first().textContent()).toMatch(/20\d\d/);
     await screenshot(page, 'customers-person-360-en');
+    await screenshotOrganizationAndLead(page, page.url().split('/').pop()!, 'en');
     await page.close();
   });
 

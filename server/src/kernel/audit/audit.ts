@@ -1,5 +1,6 @@
 import type { AppDb, Executor, Tx } from '../db/database.ts';
 import type { WorkspaceContext } from '../http/context.ts';
+import { inChunks } from '../records/batches.ts';
 import { auditLog } from './audit.schema.ts';
 
 export type AuditEntry = {
@@ -25,8 +26,8 @@ function redact(value: unknown): unknown {
   return value;
 }
 
-export async function recordAudit(executor: Executor, ctx: WorkspaceContext, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditLog).values({
+function auditRow(ctx: WorkspaceContext, entry: AuditEntry) {
+  return {
     workspaceId: ctx.workspaceId,
     actorType: ctx.actor.type,
     actorId: ctx.actor.id,
@@ -37,7 +38,19 @@ export async function recordAudit(executor: Executor, ctx: WorkspaceContext, ent
     before: redact(entry.before),
     after: redact(entry.after),
     requestId: ctx.requestId ?? null,
-  });
+  };
+}
+
+export async function recordAudit(executor: Executor, ctx: WorkspaceContext, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values(auditRow(ctx, entry));
+}
+
+/**
+ * Many entries by the same actor in one statement (per chunk): what `recordAudit` writes for
+ * each, for batch writes (imports, bulk actions). Call it in the transaction of the change.
+ */
+export async function recordAuditMany(executor: Executor, ctx: WorkspaceContext, entries: AuditEntry[]): Promise<void> {
+  for (const chunk of inChunks(entries)) await executor.insert(auditLog).values(chunk.map((entry) => auditRow(ctx, entry)));
 }
 
 export type Audit = (entry: AuditEntry) => Promise<void>;

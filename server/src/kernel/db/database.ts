@@ -36,6 +36,11 @@ export type OpenDatabaseOptions = {
   dataDir?: string;
   /** Max pooled connections on PostgreSQL. */
   poolSize?: number;
+  /**
+   * PostgreSQL settings of the embedded engine (`name → value`), over {@link pgliteDefaultSettings}
+   * and `PEYVAND_PGLITE_SETTINGS`. Ignored on PostgreSQL, whose settings belong to its server.
+   */
+  pgliteSettings?: Record<string, string>;
 };
 
 /** Every PGlite database is opened with the same extensions, or queries that need them break. */
@@ -43,10 +48,28 @@ export const pgliteExtensions = { citext, pg_trgm, unaccent };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://');
+  return openPglite(options.dataDir ?? 'memory://', {
+    ...pgliteDefaultSettings,
+    ...parsePgliteSettings(process.env.PEYVAND_PGLITE_SETTINGS),
+    ...options.pgliteSettings,
+  });
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+/** TEMP: defaults under measurement. */
+export const pgliteDefaultSettings: Readonly<Record<string, string>> = {};
+
+/** `name=value` pairs separated by commas or spaces, e.g. "shared_buffers=64MB, work_mem=8MB". */
+export function parsePgliteSettings(text: string | undefined): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const pair of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([a-z_][a-z0-9_.]*)=(\S+)$/i.exec(pair);
+    if (!match) throw new Error(`PEYVAND_PGLITE_SETTINGS: expected name=value pairs such as "shared_buffers=64MB", got "${pair}"`);
+    settings[match[1]!.toLowerCase()] = match[2]!;
+  }
+  return settings;
+}
+
+async function openPglite(dataDir: string, settings: Record<string, string>): Promise<Database> {
   let lock: DataDirLock | undefined;
   let location = dataDir;
   if (!dataDir.startsWith('memory://')) {
@@ -55,7 +78,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock = await acquireDataDirLock(resolve(dataDir));
   }
   try {
-    const client = await PGlite.create(location, { extensions: pgliteExtensions });
+    const client = await PGlite.create(location, {
+      extensions: pgliteExtensions,
+      // `startParams` replaces PGlite's own (single-user mode, no parallel workers, …): keep them,
+      // and add ours as `-c name=value`, which win over the data folder's postgresql.conf.
+      startParams: [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
+    });
     const db = drizzlePglite(client, { schema }) as unknown as AppDb;
     return {
       engine: 'pglite',

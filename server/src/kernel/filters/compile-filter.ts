@@ -3,9 +3,21 @@ import { describeIssue } from '../errors/index.ts';
 import { filterErrors, filterProblems, InvalidFilterValue, toFieldErrors, type FilterProblem } from './filter.errors.ts';
 import { OPERATORS_BY_TYPE } from './filter-operators.ts';
 import { ZFilterGroup } from './filter.schema.ts';
-import type { FieldCatalog, FieldDef, FilterCondition, FilterContext, FilterGroup } from './filter.types.ts';
+import type { FieldCatalog, FieldDef, FilterCondition, FilterContext, FilterGroup, FilterOperator } from './filter.types.ts';
 
 type Problems = Array<{ path: string; problem: FilterProblem }>;
+
+/**
+ * Negative operators and their positive forms. On a field of related rows, "not X" means "no
+ * related row is X" (NOT EXISTS …), not "some related row is not X".
+ */
+const NEGATED: Partial<Record<FilterOperator, FilterOperator>> = {
+  neq: 'eq',
+  not_contains: 'contains',
+  not_in: 'in',
+  has_none: 'has_any',
+  is_empty: 'is_not_empty',
+};
 type Compilation = { catalog: FieldCatalog; context: FilterContext; problems: Problems };
 
 export const joinPath = (root: string, parts: ReadonlyArray<PropertyKey>) => [root, ...parts.map(String)].filter(Boolean).join('.');
@@ -63,7 +75,11 @@ function compileCondition(condition: FilterCondition, path: string, { catalog, c
     return sql`false`;
   }
   try {
-    return compile({ expr: columnExpression(def), value: condition.value, def, context });
+    const input = { expr: columnExpression(def), value: condition.value, def, context };
+    if (!def.related) return compile(input);
+    const positive = NEGATED[condition.op];
+    if (!positive) return def.related.exists(compile(input));
+    return sql`(NOT ${def.related.exists(OPERATORS_BY_TYPE[def.type][positive]!(input))})`;
   } catch (error) {
     if (!(error instanceof InvalidFilterValue)) throw error;
     problems.push({ path: `${path}.value`, problem: error.problem });

@@ -9,7 +9,8 @@ import { persianSortKey } from './persian-fold.ts';
 /** Lists of values have no single value to order by. */
 const UNSORTABLE_TYPES: ReadonlySet<FieldType> = new Set(['tags', 'multi_enum', 'emails', 'phones']);
 
-export const isSortable = (def: FieldDef) => def.sortable !== false && !UNSORTABLE_TYPES.has(def.type);
+/** A field of related rows (related) has many values per record, so it is never sortable either. */
+export const isSortable = (def: FieldDef) => def.sortable !== false && !def.related && !UNSORTABLE_TYPES.has(def.type);
 
 /**
  * ORDER BY terms for `.orderBy(...)`. Text sorts in Persian alphabetical order on every engine;

@@ -9,7 +9,7 @@ export type CustomFieldDefInput = {
   type: CustomFieldType;
   labelFa: string;
   labelEn: string;
-  options?: ReadonlyArray<{ value: string }>;
+  options?: ReadonlyArray<{ value: string; labelFa?: string; labelEn?: string }>;
 };
 
 export const CUSTOM_FIELD_PREFIX = 'custom.';
@@ -56,12 +56,19 @@ export function customFieldDefs(defs: readonly CustomFieldDefInput[], customColu
   const catalog: FieldCatalog = {};
   for (const def of defs) {
     const reader = readers[def.type];
+    const choices = reader.type === 'enum' || reader.type === 'multi_enum' ? (def.options ?? []) : undefined;
     const field: FieldDef = {
       type: reader.type,
       column: reader.read(custom, def.key),
       label: { fa: def.labelFa, en: def.labelEn },
       sortable: reader.type !== 'multi_enum',
-      ...(reader.type === 'enum' || reader.type === 'multi_enum' ? { options: (def.options ?? []).map((o) => o.value) } : {}),
+      ...(choices
+        ? {
+            options: choices.map((o) => o.value),
+            optionLabels: Object.fromEntries(choices.map((o) => [o.value, { fa: o.labelFa ?? o.value, en: o.labelEn ?? o.value }])),
+          }
+        : {}),
+      ...(def.type === 'person' || def.type === 'organization' ? { references: def.type } : {}),
     };
     catalog[CUSTOM_FIELD_PREFIX + def.key] = field;
   }

@@ -41,21 +41,30 @@ describe('customFieldDefs and describeCatalog', () => {
     const catalog: FieldCatalog = customFieldDefs(
       [
         { key: 'budget', type: 'number', labelFa: 'بودجه', labelEn: 'Budget' },
-        { key: 'tier', type: 'select', labelFa: 'سطح', labelEn: 'Tier', options: [{ value: 'gold' }] },
+        { key: 'tier', type: 'select', labelFa: 'سطح', labelEn: 'Tier', options: [{ value: 'gold', labelFa: 'طلایی', labelEn: 'Gold' }, { value: 'bare' }] },
         { key: 'topics', type: 'multi_select', labelFa: 'موضوع‌ها', labelEn: 'Topics', options: [{ value: 'a' }] },
         { key: 'company', type: 'organization', labelFa: 'شرکت', labelEn: 'Company' },
       ],
       sql`custom`,
     );
     const described = describeCatalog(catalog);
-    expect(described.map((d) => [d.field, d.type, d.sortable])).toEqual([
+    expect(described.map((d) => [d.key, d.type, d.sortable])).toEqual([
       ['custom.budget', 'number', true],
       ['custom.tier', 'enum', true],
       ['custom.topics', 'multi_enum', false],
       ['custom.company', 'reference', true],
     ]);
     expect(described[0]!.operators).toEqual(expect.arrayContaining(['gt', 'between', 'is_empty']));
-    expect(described[1]).toMatchObject({ options: ['gold'], label: { fa: 'سطح', en: 'Tier' } });
+    expect(described[1]).toMatchObject({
+      options: [
+        { value: 'gold', label: { fa: 'طلایی', en: 'Gold' } },
+        { value: 'bare', label: { fa: 'bare', en: 'bare' } },
+      ],
+      label: { fa: 'سطح', en: 'Tier' },
+      custom: true,
+      defaultColumn: false,
+    });
+    expect(described[3]).toMatchObject({ references: 'organization', operators: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'] });
     expect(described[2]!.operators).toEqual(['has_any', 'has_all', 'has_none', 'is_empty', 'is_not_empty']);
   });
 });

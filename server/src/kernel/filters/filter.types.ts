@@ -40,6 +40,12 @@ export type FieldDef = {
   label: { fa: string; en: string };
   /** Allowed values of enum fields. */
   options?: readonly string[];
+  /** fa/en labels of the options, by value; a value without one is shown as itself. */
+  optionLabels?: Readonly<Record<string, { fa: string; en: string }>>;
+  /** For 'reference': the kind of record the value is the id of. */
+  references?: 'person' | 'organization';
+  /** Shown as a list column unless a saved view says otherwise. */
+  defaultColumn?: boolean;
   /** Sortable unless false; lists of values (tags, multi_enum, emails, phones) never are. */
   sortable?: boolean;
   /**
@@ -47,6 +53,14 @@ export type FieldDef = {
    * workspace column (taggings are matched on both, which is what their index is built for).
    */
   tagsOf?: { entityType: 'person' | 'organization' | 'lead'; idColumn: PgColumn; workspaceIdColumn: PgColumn };
+  /**
+   * The field's values live in related rows (a person's organisations, an organisation's
+   * people) and `column` is a column of those rows. A condition holds when some related row
+   * matches it; a negative one (neq, not_contains, not_in, has_none, is_empty) when no related
+   * row matches its positive form, so "not at Alpha" includes people with no organisation.
+   * `exists(match)` is the EXISTS over the record's related rows with `match` added. Never sortable.
+   */
+  related?: { exists: (match: SQL) => SQL };
 };
 
 export type FieldCatalog = Record<string, FieldDef>;

@@ -225,7 +225,8 @@ export function changedCustomInput(current: Record<string, unknown>, input: Reco
 /**
  * The whole custom-field step of a record write: loads the entity's active fields, validates what
  * was sent (on an update only what changed, see changedCustomInput) and returns the record's new
- * `custom`. `current` is undefined on create, which enforces required fields.
+ * `custom`. `current` is undefined on create, which enforces required fields. A batch of writes
+ * passes the fields it has read once as `activeFields`.
  */
 export async function applyCustomInput(
   executor: Executor,
@@ -233,8 +234,9 @@ export async function applyCustomInput(
   entityType: CustomizableEntity,
   current: Record<string, unknown> | undefined,
   input: Record<string, unknown> | undefined,
+  activeFields?: readonly CustomFieldDef[],
 ): Promise<{ custom: Record<string, unknown>; fieldErrors: FieldError[] }> {
-  const defs = await customFieldsRepository.listActive(executor, workspaceId, entityType);
+  const defs = activeFields ?? (await customFieldsRepository.listActive(executor, workspaceId, entityType));
   const sent = current ? changedCustomInput(current, input ?? {}) : (input ?? {});
   const { values, fieldErrors } = await validateCustomValues(defs, sent, { partial: !!current, db: executor, workspaceId });
   return { custom: mergeCustomValues(current ?? {}, values), fieldErrors };

@@ -18,7 +18,11 @@ export const handoverErrors = defineErrors({
  * Something a departing user owns that must move with the handover. Records are built in; later
  * capabilities (tasks, deals, tickets) register their own so one action moves everything.
  */
-export type HandoverTarget = { name: string; move(tx: Tx, workspaceId: string, fromUserId: string, toUserId: string): Promise<string[]> };
+export type HandoverTarget = {
+  name: string;
+  /** Moves the items and returns them; `version` and `deleted` (in the trash) go into their audit entries when known. */
+  move(tx: Tx, workspaceId: string, fromUserId: string, toUserId: string): Promise<Array<string | { id: string; version?: number; deleted?: boolean }>>;
+};
 
 const RECORD_TYPES: OwnedRecordType[] = ['person', 'organization', 'lead'];
 
@@ -33,7 +37,10 @@ export function createHandoverService(db: AppDb) {
       targets.push(target);
     },
 
-    /** Moves every record and open item of one user to another in one audited transaction. */
+    /**
+     * Moves every record and open item of one user to another in one audited transaction:
+     * live records and those in the trash; never merged records or converted leads (history).
+     */
     async handOver(ctx: WorkspaceContext, input: { fromUserId: string; toUserId: string }) {
       requirePermission(ctx, 'records.handover');
       if (input.fromUserId === input.toUserId) throw handoverErrors.handover_same_user();
@@ -41,10 +48,17 @@ export function createHandoverService(db: AppDb) {
         if (!(await membersRepository.findByUser(tx, ctx.workspaceId, input.toUserId))) throw handoverErrors.handover_not_member();
         const moved: Record<string, number> = {};
         for (const target of targets) {
-          const ids = await target.move(tx, ctx.workspaceId, input.fromUserId, input.toUserId);
-          moved[target.name] = ids.length;
-          for (const id of ids) {
-            await audit({ action: `${target.name}.owner_changed`, entityType: target.name, entityId: id, before: { ownerId: input.fromUserId }, after: { ownerId: input.toUserId, handover: true } });
+          const items = (await target.move(tx, ctx.workspaceId, input.fromUserId, input.toUserId)).map((m) => (typeof m === 'string' ? { id: m } : m));
+          moved[target.name] = items.length;
+          for (const item of items) {
+            const version = item.version === undefined ? {} : { version: item.version };
+            await audit({
+              action: `${target.name}.owner_changed`,
+              entityType: target.name,
+              entityId: item.id,
+              before: { ownerId: input.fromUserId, ...(item.version === undefined ? {} : { version: item.version - 1 }) },
+              after: { ownerId: input.toUserId, handover: true, ...version, ...(item.deleted ? { inTrash: true } : {}) },
+            });
           }
         }
         await audit({ action: 'handover.completed', entityType: 'user', entityId: input.fromUserId, after: { toUserId: input.toUserId, moved } });

@@ -1,35 +1,33 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../kernel/db/database.ts';
 import { leads } from '../leads/leads.schema.ts';
 import { organizations, personOrganizations } from '../organizations/organizations.schema.ts';
 import { people } from '../people/people.schema.ts';
+import { readSorted, sortValueOf, type ResolvedSort } from '../people/record-query.ts';
+import type { ExportPageQuery } from './import-adapter.ts';
 
 /*
- * Reads for exports: live records, oldest first, keyset on (created_at, id) so a million rows are
- * read a page at a time, each page one short query (PGlite has one connection to share).
+ * Reads for exports: the rows of the list the export was started from (its condition and sort,
+ * built by the list's own repository), keyset on (sort value, id) exactly as the list pages, so a
+ * million rows are read a page at a time, each page one short query (PGlite has one connection
+ * to share). Without a selection: live records, newest first, as the lists show by default.
  */
 
-type Keyset = { at: Date; id: string } | undefined;
-const after = (createdAt: PgColumn, id: PgColumn, key: Keyset) =>
-  key ? or(gt(createdAt, key.at), and(eq(createdAt, key.at), gt(id, key.id))) : undefined;
+const newestFirst = (createdAt: PgColumn): ResolvedSort => ({ field: 'createdAt', direction: 'desc', expression: createdAt, notNull: true });
 
 export const exportsRepository = {
-  people(db: Executor, workspaceId: string, page: { after?: Keyset; limit: number; where?: SQL }) {
-    return db
-      .select()
-      .from(people)
-      .where(
-        and(
-          eq(people.workspaceId, workspaceId),
-          isNull(people.deletedAt),
-          isNull(people.mergedIntoId),
-          after(people.createdAt, people.id, page.after),
-          page.where,
-        ),
-      )
-      .orderBy(asc(people.createdAt), asc(people.id))
-      .limit(page.limit);
+  people(db: Executor, workspaceId: string, page: ExportPageQuery) {
+    const sort = page.selection?.sort ?? newestFirst(people.createdAt);
+    const where = page.selection?.where ?? and(isNull(people.deletedAt), isNull(people.mergedIntoId));
+    return readSorted(sort, people.id, page.after, page.limit, (part) =>
+      db
+        .select({ ...getTableColumns(people), sortValue: sortValueOf(sort) })
+        .from(people)
+        .where(and(eq(people.workspaceId, workspaceId), where, part.where))
+        .orderBy(...part.orderBy)
+        .limit(part.limit),
+    );
   },
 
   /** Organisation names of these people, primary first. */
@@ -46,29 +44,29 @@ export const exportsRepository = {
     return names;
   },
 
-  organizations(db: Executor, workspaceId: string, page: { after?: Keyset; limit: number; where?: SQL }) {
-    return db
-      .select()
-      .from(organizations)
-      .where(
-        and(
-          eq(organizations.workspaceId, workspaceId),
-          isNull(organizations.deletedAt),
-          isNull(organizations.mergedIntoId),
-          after(organizations.createdAt, organizations.id, page.after),
-          page.where,
-        ),
-      )
-      .orderBy(asc(organizations.createdAt), asc(organizations.id))
-      .limit(page.limit);
+  organizations(db: Executor, workspaceId: string, page: ExportPageQuery) {
+    const sort = page.selection?.sort ?? newestFirst(organizations.createdAt);
+    const where = page.selection?.where ?? and(isNull(organizations.deletedAt), isNull(organizations.mergedIntoId));
+    return readSorted(sort, organizations.id, page.after, page.limit, (part) =>
+      db
+        .select({ ...getTableColumns(organizations), sortValue: sortValueOf(sort) })
+        .from(organizations)
+        .where(and(eq(organizations.workspaceId, workspaceId), where, part.where))
+        .orderBy(...part.orderBy)
+        .limit(part.limit),
+    );
   },
 
-  leads(db: Executor, workspaceId: string, page: { after?: Keyset; limit: number; where?: SQL }) {
-    return db
-      .select()
-      .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), isNull(leads.deletedAt), after(leads.createdAt, leads.id, page.after), page.where))
-      .orderBy(asc(leads.createdAt), asc(leads.id))
-      .limit(page.limit);
+  leads(db: Executor, workspaceId: string, page: ExportPageQuery) {
+    const sort = page.selection?.sort ?? newestFirst(leads.createdAt);
+    const where = page.selection?.where ?? isNull(leads.deletedAt);
+    return readSorted(sort, leads.id, page.after, page.limit, (part) =>
+      db
+        .select({ ...getTableColumns(leads), sortValue: sortValueOf(sort) })
+        .from(leads)
+        .where(and(eq(leads.workspaceId, workspaceId), where, part.where))
+        .orderBy(...part.orderBy)
+        .limit(part.limit),
+    );
   },
 };

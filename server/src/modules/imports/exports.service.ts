@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import type { SQL } from 'drizzle-orm';
 import type { CalendarKind } from '#common/calendar/index.ts';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { AppDb } from '../../kernel/db/database.ts';
+import type { Locale } from '../../kernel/errors/index.ts';
 import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
 import { exportsRepository } from './exports.repository.ts';
-import type { ExportAdapter, ExportFilterResolver } from './import-adapter.ts';
+import type { SortPosition } from '../people/record-query.ts';
+import type { ExportAdapter, ExportFilterResolver, ExportListQuery, ExportSelection } from './import-adapter.ts';
 import { importErrors } from './imports.errors.ts';
 import type { ImportEntity } from './imports.schema.ts';
 import { formatVcard, type VcardVersion } from './vcard.ts';
@@ -15,8 +16,22 @@ import { formatVcard, type VcardVersion } from './vcard.ts';
 /** Rows per query: big enough to stream fast, small enough to keep each query short. */
 export const EXPORT_PAGE_SIZE = 1000;
 
-export type ExportQuery = { view?: string; filter?: string; columns?: string; calendar?: CalendarKind };
+/**
+ * An export: the list parameters of the list it was started from, plus which columns, the
+ * headers' language (default the caller's) and the dates' calendar (default Jalali for fa,
+ * Gregorian for en).
+ */
+export type ExportQuery = ExportListQuery & { columns?: string; calendar?: CalendarKind; lang?: Locale };
 export type ExportFile = { fileName: string; contentType: string; body: Readable };
+
+const LIST_PARAMETERS = ['q', 'filter', 'view', 'sort', 'deleted', 'stale', 'tag', 'ownerId', 'status', 'source'] as const;
+
+/** What the audit entry of an export says about its rows: the list parameters given. */
+function listParameters(query: ExportQuery): Record<string, unknown> {
+  return Object.fromEntries(LIST_PARAMETERS.flatMap((key) => (query[key] !== undefined ? [[key, query[key]]] : [])));
+}
+
+export const defaultCalendar = (locale: Locale): CalendarKind => (locale === 'fa' ? 'jalali' : 'gregorian');
 
 /**
  * A cell Excel or LibreOffice would run as a formula (=, @, or + / - followed by more than a
@@ -41,31 +56,32 @@ export function createExportsService(deps: ExportsServiceDeps) {
     return adapter;
   };
 
-  async function condition(ctx: WorkspaceContext, entityType: ImportEntity, query: ExportQuery): Promise<SQL | undefined> {
-    if (!query.view && !query.filter) return undefined;
-    if (!deps.filterResolver) throw importErrors.export_filter_unavailable();
-    let filter: unknown;
-    if (query.filter) {
-      try {
-        filter = JSON.parse(query.filter);
-      } catch {
-        throw importErrors.export_filter_unavailable();
-      }
+  /** The list's condition and sort; without a resolver only the default list can be exported. */
+  async function selection(ctx: WorkspaceContext, entityType: ImportEntity, query: ExportQuery): Promise<ExportSelection | undefined> {
+    if (!deps.filterResolver) {
+      if (Object.keys(listParameters(query)).length) throw importErrors.export_filter_unavailable();
+      return undefined;
     }
-    return deps.filterResolver(db, ctx, entityType, { viewId: query.view, filter });
+    return deps.filterResolver(db, ctx, entityType, listParameters(query) as ExportListQuery);
   }
 
-  /** Pages of one entity's rows, oldest first; each page is one query. */
-  async function* pages(adapter: ExportAdapter, ctx: WorkspaceContext, where: SQL | undefined, calendar: CalendarKind) {
-    let after: { at: Date; id: string } | undefined;
+  /** Pages of one entity's rows in the list's order; each page is one query. */
+  async function* pages(adapter: ExportAdapter, ctx: WorkspaceContext, selected: ExportSelection | undefined, calendar: CalendarKind) {
+    let after: SortPosition | undefined;
     for (;;) {
-      const rows = await adapter.page(db, ctx, { after, limit: pageSize, where }, { calendar });
+      const rows = await adapter.page(db, ctx, { selection: selected, after, limit: pageSize }, { calendar });
       if (rows.length) yield rows;
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
-      after = { at: last.at, id: last.id };
+      after = { v: last.sortValue, id: last.id };
     }
   }
+
+  /** The caller, speaking the export's language: headers, choice labels and messages follow it. */
+  const reading = (ctx: WorkspaceContext, query: ExportQuery): { ctx: WorkspaceContext; calendar: CalendarKind } => {
+    const locale = query.lang ?? ctx.locale;
+    return { ctx: { ...ctx, locale }, calendar: query.calendar ?? defaultCalendar(locale) };
+  };
 
   async function audit(ctx: WorkspaceContext, entityType: ImportEntity, details: Record<string, unknown>) {
     await recordAudit(db, ctx, { action: 'records.exported', entityType, entityId: randomUUID(), after: details });
@@ -86,10 +102,10 @@ export function createExportsService(deps: ExportsServiceDeps) {
      * CSV with a UTF-8 BOM (Excel then reads Persian correctly), headers in the caller's language,
      * dates in their calendar; streamed page by page, never whole in memory.
      */
-    async csv(ctx: WorkspaceContext, entityType: ImportEntity, query: ExportQuery): Promise<ExportFile> {
-      requirePermission(ctx, 'records.export');
+    async csv(caller: WorkspaceContext, entityType: ImportEntity, query: ExportQuery): Promise<ExportFile> {
+      requirePermission(caller, 'records.export');
+      const { ctx, calendar } = reading(caller, query);
       const adapter = adapterFor(entityType);
-      const calendar = query.calendar ?? (ctx.locale === 'fa' ? 'jalali' : 'gregorian');
       const all = await adapter.columns(db, ctx.workspaceId);
       let columns = all;
       if (query.columns) {
@@ -100,11 +116,11 @@ export function createExportsService(deps: ExportsServiceDeps) {
           return column;
         });
       }
-      const where = await condition(ctx, entityType, query);
-      await audit(ctx, entityType, { format: 'csv', view: query.view ?? null, filter: query.filter ?? null, columns: columns.map((c) => c.key) });
+      const selected = await selection(ctx, entityType, query);
+      await audit(ctx, entityType, { format: 'csv', ...listParameters(query), columns: columns.map((c) => c.key), lang: ctx.locale, calendar });
       async function* chunks() {
         yield '\uFEFF' + stringify([columns.map((c) => c.label[ctx.locale])], { record_delimiter: 'windows' });
-        for await (const rows of pages(adapter, ctx, where, calendar)) {
+        for await (const rows of pages(adapter, ctx, selected, calendar)) {
           yield stringify(
             rows.map((r) => columns.map((c) => safeCell(r.values[c.key] ?? ''))),
             // Line breaks inside a cell (an address) are quoted too, as Excel writes them.
@@ -116,15 +132,16 @@ export function createExportsService(deps: ExportsServiceDeps) {
     },
 
     /** People as vCards (4.0 by default, 3.0 for older phones), streamed. */
-    async vcards(ctx: WorkspaceContext, query: ExportQuery & { version?: VcardVersion }): Promise<ExportFile> {
-      requirePermission(ctx, 'records.export');
-      const where = await condition(ctx, 'person', query);
+    async vcards(caller: WorkspaceContext, query: ExportQuery & { version?: VcardVersion }): Promise<ExportFile> {
+      requirePermission(caller, 'records.export');
+      const { ctx } = reading(caller, query);
+      const selected = await selection(ctx, 'person', query);
       const version = query.version ?? '4.0';
-      await audit(ctx, 'person', { format: 'vcard', version, view: query.view ?? null, filter: query.filter ?? null });
+      await audit(ctx, 'person', { format: 'vcard', version, ...listParameters(query) });
       async function* chunks() {
-        let after: { at: Date; id: string } | undefined;
+        let after: SortPosition | undefined;
         for (;;) {
-          const rows = await exportsRepository.people(db, ctx.workspaceId, { after, limit: pageSize, where });
+          const rows = await exportsRepository.people(db, ctx.workspaceId, { selection: selected, after, limit: pageSize });
           const orgs = await exportsRepository.organizationNames(db, ctx.workspaceId, rows.map((r) => r.id));
           let text = '';
           for (const p of rows) {
@@ -146,7 +163,7 @@ export function createExportsService(deps: ExportsServiceDeps) {
           if (text) yield text;
           if (rows.length < pageSize) return;
           const last = rows[rows.length - 1]!;
-          after = { at: last.createdAt, id: last.id };
+          after = { v: last.sortValue, id: last.id };
         }
       }
       return { fileName: 'people.vcf', contentType: `text/vcard; charset=utf-8`, body: Readable.from(chunks()) };

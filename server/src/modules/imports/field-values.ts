@@ -3,6 +3,8 @@ import { parseDateInput, parseIsoDate, toJalali, type CalendarKind } from '#comm
 import { normalizeIranianPhone } from '#common/identity/index.ts';
 import { searchKey, toLatinDigits } from '#common/text/index.ts';
 import type { LocalisedText } from '../../kernel/errors/index.ts';
+import type { Executor } from '../../kernel/db/database.ts';
+import { TAG_NAME_MAX, tagsFor, type TaggableEntity } from '../tags/index.ts';
 import type { ImportField, RowFieldError } from './import-adapter.ts';
 
 /*
@@ -71,6 +73,49 @@ export function readPhones(field: string, value: string | undefined, errors: Row
     if (!out.some((p) => p.value === e164)) out.push({ value: e164, raw });
   }
   return out;
+}
+
+/** The tags column of every entity: names separated by , ; ، ؛ or line breaks; new names become tags. */
+export const TAGS_FIELD: ImportField = {
+  key: 'tags',
+  label: { fa: 'برچسب‌ها', en: 'Tags' },
+  required: false,
+  multiple: true,
+  aliases: ['برچسب', 'برچسب ها', 'تگ', 'تگ‌ها', 'tag', 'labels', 'label'],
+};
+
+/**
+ * An update adds the row's tags to those the record has (setTags replaces, so the current ones
+ * are sent along, by id).
+ */
+export async function withCurrentTags(db: Executor, workspaceId: string, entityType: TaggableEntity, id: string, tags: string[]): Promise<string[]> {
+  return [...((await tagsFor(db, workspaceId, entityType, [id])).get(id) ?? []).map((t) => t.id), ...tags];
+}
+
+/** What a record's create accepts (ZTagsInput). */
+const TAGS_PER_ROW_MAX = 50;
+
+/** Tag names in a cell, each checked as the tags module stores it (length, something to find it by). */
+export function readTags(field: string, value: string | undefined, errors: RowFieldError[]): string[] {
+  if (!value) return [];
+  const names: string[] = [];
+  const keys = new Set<string>();
+  for (const part of value.split(/[\n,;\u060C\u061B]+/)) {
+    const name = cleanText(part);
+    if (!name) continue;
+    if (name.length > TAG_NAME_MAX) {
+      errors.push(rowError(field, 'tag_name_too_long', { fa: `برچسب «${name}» بیش از ${faDigits(TAG_NAME_MAX)} نویسه است.`, en: `The tag "${name}" is longer than ${TAG_NAME_MAX} characters.` }));
+      continue;
+    }
+    const key = searchKey(name);
+    if (!key || keys.has(key)) continue;
+    keys.add(key);
+    names.push(name);
+  }
+  if (names.length > TAGS_PER_ROW_MAX) {
+    errors.push(rowError(field, 'too_many_tags', { fa: `هر سطر حداکثر ${faDigits(TAGS_PER_ROW_MAX)} برچسب می‌تواند داشته باشد.`, en: `A row can have at most ${TAGS_PER_ROW_MAX} tags.` }));
+  }
+  return names;
 }
 
 /**

@@ -3,7 +3,9 @@ import type { CalendarKind } from '#common/calendar/index.ts';
 import type { Executor, Tx } from '../../kernel/db/database.ts';
 import type { LocalisedText } from '../../kernel/errors/index.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
+import type { BatchDuplicates } from './batch-duplicates.ts';
 import type { CustomFieldInfo } from './field-values.ts';
+import type { ResolvedSort, SortPosition } from '../people/record-query.ts';
 import type { ImportEntity } from './imports.schema.ts';
 
 /** One field a CSV column can be mapped to. Custom fields have keys `custom.<key>`. */
@@ -46,20 +48,45 @@ export type ImportAdapter<I = any> = {
   create(tx: Tx, ctx: WorkspaceContext, input: I): Promise<string>;
   /** Applies the row's values to an existing record (only the fields the row carries). */
   update(tx: Tx, ctx: WorkspaceContext, id: string, input: I): Promise<void>;
+  /** The batch path of the 'create' and 'skip' modes; without it every row goes through `create`. */
+  batch?: BatchImportAdapter<I>;
+};
+
+/**
+ * Many rows at a time, with the same outcome as `findExisting` and `create` row after row: the
+ * engine checks the rows, passes over the duplicates (skip mode) and creates the rest together.
+ */
+export type BatchImportAdapter<I> = {
+  /** The owning service's rules, writing nothing: per input the error `create` would throw, or undefined. */
+  check(tx: Tx, ctx: WorkspaceContext, inputs: I[]): Promise<unknown[]>;
+  /**
+   * What `findExisting` compares, for every input at once: its keys, and which keys the workspace
+   * already holds (see batch-duplicates.ts); the engine walks the rows in order with them.
+   */
+  duplicateKeys(tx: Tx, ctx: WorkspaceContext, inputs: I[]): Promise<BatchDuplicates>;
+  /** Creates every input (each one checked, none a duplicate), as `create` would one by one. */
+  createMany(tx: Tx, ctx: WorkspaceContext, inputs: I[]): Promise<void>;
 };
 
 /** A column of an export; its key is the import field key, so an export imports back as is. */
 export type ExportColumn = { key: string; label: LocalisedText };
 
+/**
+ * Which rows an export holds and in which order: the condition and sort of the list the user
+ * sees (quick search, filter, saved view, tag, owner, trash …), built by the list's own code.
+ */
+export type ExportSelection = { where: SQL; sort: ResolvedSort };
+
 export type ExportPageQuery = {
-  /** Keyset: rows strictly after this (createdAt, id), oldest first. */
-  after?: { at: Date; id: string };
+  /** The list's rows and order; without it, live records newest first (the lists' default). */
+  selection?: ExportSelection;
+  /** Keyset: rows strictly after this position in the selection's order. */
+  after?: SortPosition;
   limit: number;
-  /** Extra condition from a saved view or a filter, on the entity's table. */
-  where?: SQL;
 };
 
-export type ExportRow = { at: Date; id: string; values: Record<string, string> };
+/** `sortValue` is the row's value of the sort field, as text: where the next page starts. */
+export type ExportRow = { id: string; sortValue: string | null; values: Record<string, string> };
 
 /** Renders one kind of record into CSV/vCard rows, page by page. */
 export type ExportAdapter = {
@@ -70,13 +97,24 @@ export type ExportAdapter = {
   page(db: Executor, ctx: WorkspaceContext, query: ExportPageQuery, options: { calendar: CalendarKind }): Promise<ExportRow[]>;
 };
 
+/** The list parameters an export takes: those of the list it was started from. */
+export type ExportListQuery = {
+  q?: string;
+  filter?: string;
+  view?: string;
+  sort?: string;
+  deleted?: 'true' | 'false';
+  stale?: 'true' | 'false';
+  tag?: string;
+  ownerId?: string;
+  /** Leads only. */
+  status?: string[];
+  source?: string[];
+};
+
 /**
- * Turns `?view=<id>` / `?filter=<json>` into a condition on the entity's table. Provided by the
- * views/filters modules; without it, filtered exports are refused with a clear message.
+ * Turns an export's list parameters into the list's own selection (condition and sort).
+ * Provided by the list modules; without it, exports hold every live record, newest first, and
+ * list parameters are refused with a clear message.
  */
-export type ExportFilterResolver = (
-  db: Executor,
-  ctx: WorkspaceContext,
-  entityType: ImportEntity,
-  request: { viewId?: string; filter?: unknown },
-) => Promise<SQL | undefined>;
+export type ExportFilterResolver = (db: Executor, ctx: WorkspaceContext, entityType: ImportEntity, query: ExportListQuery) => Promise<ExportSelection>;

@@ -1,4 +1,5 @@
 import type { Executor, Tx } from '../../kernel/db/database.ts';
+import type { AppError } from '../../kernel/errors/index.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
 import type { TLeadCreate, TLeadPatch } from '../leads/leads.contract.ts';
 import type { TPersonCreate, TPersonPatch } from '../people/people.contract.ts';
@@ -7,11 +8,18 @@ import type { DuplicateCandidate, DuplicateProbe, DuplicateReasonCode } from '..
 
 /*
  * What the import adapters need from the people, organisations and leads services: their
- * in-transaction create and update. The services satisfy these shapes; app.ts passes them in,
- * so this module never builds another module's service.
+ * in-transaction create and update, and the batch create with its checks (people.batch.ts …).
+ * The services satisfy these shapes; app.ts passes them in, so this module never builds another
+ * module's service.
  */
 
-export type PeopleWriter = {
+/** A service's batch create: the check says what a create would refuse, per input, writing nothing. */
+type BatchWriter<I> = {
+  checkManyWithin(tx: Tx, ctx: WorkspaceContext, inputs: I[]): Promise<Array<AppError | undefined>>;
+  createManyWithin(tx: Tx, ctx: WorkspaceContext, inputs: I[]): Promise<Array<{ id: string }>>;
+};
+
+export type PeopleWriter = BatchWriter<TPersonCreate> & {
   createWithin(tx: Tx, ctx: WorkspaceContext, input: TPersonCreate): Promise<{ id: string }>;
   updateWithin(tx: Tx, ctx: WorkspaceContext, id: string, input: TPersonPatch): Promise<unknown>;
 };
@@ -33,14 +41,15 @@ export type OrganizationImportInput = {
   phones?: Array<string | Labelled>;
   addresses?: Address[];
   custom?: Record<string, unknown>;
+  tags?: string[];
 };
 
-export type OrganizationsWriter = {
+export type OrganizationsWriter = BatchWriter<OrganizationImportInput> & {
   createWithin(tx: Tx, ctx: WorkspaceContext, input: OrganizationImportInput): Promise<{ id: string }>;
   updateWithin(tx: Tx, ctx: WorkspaceContext, id: string, input: Partial<OrganizationImportInput> & { version: number }): Promise<unknown>;
 };
 
-export type LeadsWriter = {
+export type LeadsWriter = BatchWriter<TLeadCreate> & {
   createWithin(tx: Tx, ctx: WorkspaceContext, input: TLeadCreate): Promise<{ id: string }>;
   updateWithin(tx: Tx, ctx: WorkspaceContext, id: string, input: TLeadPatch): Promise<unknown>;
 };

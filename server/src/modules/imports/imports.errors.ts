@@ -31,8 +31,13 @@ export const importErrors = defineErrors({
   no_header: { status: 400, fa: 'سطر اول فایل باید نام ستون‌ها باشد.', en: 'The first row of the file must hold the column names.' },
   unsupported_media_type: {
     status: 415,
-    fa: 'فایل را با Content-Type برابر text/csv (یا application/octet-stream) بفرستید.',
-    en: 'Send the file with Content-Type text/csv (or application/octet-stream).',
+    fa: 'فایل را با Content-Type برابر text/csv (یا application/octet-stream) بفرستید، یا در فرمی multipart/form-data در فیلد file.',
+    en: 'Send the file with Content-Type text/csv (or application/octet-stream), or in a multipart/form-data form as the field "file".',
+  },
+  upload_field_missing: {
+    status: 400,
+    fa: 'فرم ارسالی فایلی در فیلد file ندارد.',
+    en: 'The form has no file in the field "file".',
   },
   invalid_mapping: { status: 400, fa: 'نگاشت ستون‌ها معتبر نیست.', en: 'The column mapping is not valid.' },
   required_fields_unmapped: {

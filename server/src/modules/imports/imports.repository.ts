@@ -121,6 +121,16 @@ export const importsRepository = {
       .limit(page.limit + 1);
   },
 
+  /**
+   * Fresh planner statistics for the tables an import writes and its duplicate detection reads.
+   * PGlite runs no autovacuum (and a server may lag behind a fast import): without them a table
+   * that grew from empty in minutes is planned as if it were tiny, and lookups go from
+   * milliseconds to seconds. Not tenant data: statistics cover the whole tables.
+   */
+  async refreshStatistics(db: Executor): Promise<void> {
+    await db.execute(sql`ANALYZE people, organizations, person_organizations, leads, contact_points, tags, taggings`);
+  },
+
   /** Active custom field definitions of an entity, through the custom-fields module. */
   async customFields(db: Executor, workspaceId: string, entityType: CustomizableEntity): Promise<CustomFieldInfo[]> {
     const rows = await customFieldsRepository.listActive(db, workspaceId, entityType);

@@ -1,10 +1,17 @@
 import { Readable } from 'node:stream';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { CalendarKind } from '#common/calendar/index.ts';
+import type { Locale } from '../../kernel/errors/index.ts';
 import type { App } from '../../kernel/http/server.ts';
 import { pageOf, ZListQuery } from '../../kernel/http/pagination.ts';
 import { ZProblem } from '../../kernel/http/problem.ts';
+import { ZLeadListQuery } from '../leads/leads.contract.ts';
+import { ZRecordListQuery } from '../people/people.contract.ts';
 import type { ExportsService } from './exports.service.ts';
 import { importErrors } from './imports.errors.ts';
+import { UPLOAD_LIMIT_BYTES } from './csv-file.ts';
 import { VCARD_LIMIT_BYTES, type ImportsService } from './imports.service.ts';
 
 const ZEntity = z.enum(['person', 'organization', 'lead']);
@@ -59,6 +66,37 @@ function asStream(body: unknown): Readable {
   throw importErrors.unsupported_media_type();
 }
 
+/**
+ * Limits of a multipart upload: one file of the same size as a raw body (the upload's own check
+ * answers file_too_large first, in the caller's language), a few small fields.
+ */
+const multipartLimits = (fileBytes: number) => ({ fileSize: fileBytes + 1024, files: 5, fields: 20, fieldSize: 4096, parts: 30 });
+
+/**
+ * The file of an upload, raw body or multipart/form-data field `file`, as a stream handed to
+ * `use` (which writes it to disk as it arrives; nothing is buffered whole). Other parts of a
+ * form are read past. The form's file name is used unless `?fileName=` is given.
+ */
+async function withUploadedFile<T>(request: FastifyRequest, fileBytes: number, use: (file: { body: Readable; fileName?: string }) => Promise<T>): Promise<T> {
+  if (!request.isMultipart()) return use({ body: asStream(request.body) });
+  let result: { value: T } | undefined;
+  try {
+    for await (const part of request.parts({ limits: multipartLimits(fileBytes) })) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== 'file' || result) {
+        part.file.resume();
+        continue;
+      }
+      result = { value: await use({ body: part.file, fileName: part.filename || undefined }) };
+    }
+  } catch (error) {
+    // Once the file is taken, a limit hit by later parts of the form changes nothing.
+    if (!result) throw error;
+  }
+  if (!result) throw importErrors.upload_field_missing();
+  return result.value;
+}
+
 async function readText(stream: Readable, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -71,9 +109,10 @@ async function readText(stream: Readable, limit: number): Promise<string> {
 }
 
 export function registerImportsRoutes(app: App, imports: ImportsService, exportsService: ExportsService): void {
-  // A scope of its own, so the raw body parsers apply to these routes only.
+  // A scope of its own, so the raw body parsers and multipart forms apply to these routes only.
   app.register(async (scope: App) => {
     scope.addContentTypeParser(RAW_TYPES, (_request, payload, done) => done(null, payload));
+    await scope.register(fastifyMultipart, { limits: multipartLimits(UPLOAD_LIMIT_BYTES) });
 
     scope.get('/api/v1/imports/fields', {
       schema: {
@@ -89,16 +128,19 @@ export function registerImportsRoutes(app: App, imports: ImportsService, exports
       config: { idempotent: false },
       schema: {
         tags: ['imports'],
-        summary: 'Upload a CSV file (raw body, Content-Type text/csv, up to 200 MB); nothing is imported yet',
+        summary: 'Upload a CSV file (raw body with Content-Type text/csv, or multipart/form-data field "file"; up to 200 MB); nothing is imported yet',
         description:
-          'The body is the file itself, UTF-8 with or without BOM (Excel "CSV UTF-8"), delimited by , ; tab | or ؛ (sniffed). ' +
-          'The answer has the header, the first 20 rows and a suggested mapping. Then PATCH the mapping, dry-run, start.',
+          'The body is the file itself, or a multipart/form-data form whose field `file` is the file (as a browser form sends it; ' +
+          'its file name is kept unless `fileName` is given). UTF-8 with or without BOM (Excel "CSV UTF-8"), delimited by , ; tab | or ؛ (sniffed). ' +
+          'The file is streamed to disk, never held in memory. The answer has the header, the first 20 rows and a suggested mapping. Then PATCH the mapping, dry-run, start.',
         querystring: z.object({ entityType: ZEntity, fileName: z.string().max(255).optional() }),
         response: { 201: z.object({ import: ZImport, preview: ZPreview }), ...errors },
       },
       handler: async (request, reply) => {
         const ctx = await request.workspace();
-        const result = await imports.upload(ctx, { entityType: request.query.entityType, fileName: request.query.fileName, body: asStream(request.body) });
+        const result = await withUploadedFile(request, UPLOAD_LIMIT_BYTES, (file) =>
+          imports.upload(ctx, { entityType: request.query.entityType, fileName: request.query.fileName ?? file.fileName, body: file.body }),
+        );
         return reply.code(201).send(result);
       },
     });
@@ -107,7 +149,7 @@ export function registerImportsRoutes(app: App, imports: ImportsService, exports
       config: { idempotent: false },
       schema: {
         tags: ['imports'],
-        summary: 'Import people from vCards (raw body, Content-Type text/vcard, up to 10 MB), at once',
+        summary: 'Import people from vCards (raw body with Content-Type text/vcard, or multipart/form-data field "file"; up to 10 MB), at once',
         querystring: z.object({
           duplicateMode: ZDuplicateMode.default('skip'),
           dryRun: z.enum(['true', 'false']).default('false'),
@@ -117,10 +159,13 @@ export function registerImportsRoutes(app: App, imports: ImportsService, exports
       },
       handler: async (request) => {
         const ctx = await request.workspace();
-        const text = await readText(asStream(request.body), VCARD_LIMIT_BYTES);
+        const { text, fileName } = await withUploadedFile(request, VCARD_LIMIT_BYTES, async (file) => ({
+          text: await readText(file.body, VCARD_LIMIT_BYTES),
+          fileName: request.query.fileName ?? file.fileName,
+        }));
         return imports.importVcard(ctx, {
           text,
-          fileName: request.query.fileName,
+          fileName,
           duplicateMode: request.query.duplicateMode,
           dryRun: request.query.dryRun === 'true',
         });
@@ -197,24 +242,42 @@ export function registerImportsRoutes(app: App, imports: ImportsService, exports
       handler: async (request) => imports.errors(await request.workspace(), request.params.id, request.query),
     });
 
-    const ZExportQuery = z.object({
-      view: z.uuid().optional().describe("A saved view's id: only its records"),
-      filter: z.string().max(20_000).optional().describe('A FilterGroup as JSON'),
+    const ZExportOptions = {
       columns: z.string().max(5_000).optional().describe('Comma-separated field keys, in order; default all'),
-      calendar: z.enum(['jalali', 'gregorian']).optional().describe("Dates' calendar; default Jalali for fa, Gregorian for en"),
-    });
+      calendar: z.enum(['jalali', 'gregorian']).optional().describe("Dates' calendar; default the caller's own (Jalali for fa, Gregorian for en)"),
+      lang: z
+        .enum(['fa', 'en'])
+        .optional()
+        .describe("Language of the headers and labels; default the caller's (Accept-Language, else the signed-in user's language). A download link should send the app's language here"),
+    };
+    // The list's own parameters, so a file holds exactly the rows of the list it was asked from.
+    const ZRecordExportQuery = ZRecordListQuery.omit({ limit: true, cursor: true }).extend(ZExportOptions);
+    const ZLeadExportQuery = ZLeadListQuery.omit({ limit: true, cursor: true }).extend(ZExportOptions);
+
+    /** The export's language and calendar: asked for, else the caller's; the user's own calendar when they read in their language. */
+    async function reading(request: FastifyRequest, query: { lang?: Locale; calendar?: CalendarKind }) {
+      const ctx = await request.workspace();
+      const lang = query.lang ?? ctx.locale;
+      const user = (await request.principal())?.user;
+      return { ctx, lang, calendar: query.calendar ?? (user && user.locale === lang ? user.calendar : undefined) };
+    }
 
     for (const plural of ['people', 'organizations', 'leads'] as const) {
       scope.get(`/api/v1/exports/${plural}.csv`, {
         schema: {
           tags: ['exports'],
-          summary: `Export ${plural} as CSV (UTF-8 with BOM, header in the caller's language), streamed`,
-          querystring: ZExportQuery,
+          summary: `Export ${plural} as CSV: the rows of the list with the same parameters, in its order (UTF-8 with BOM), streamed`,
+          description:
+            'Takes the parameters of the list (q, filter, view, sort, tag, ownerId, deleted' +
+            (plural === 'leads' ? ', status, source' : ', stale') +
+            ') and exports exactly its rows in its order; headers and labels in `lang`, dates in `calendar`.',
+          querystring: plural === 'leads' ? ZLeadExportQuery : ZRecordExportQuery,
           response: errors,
         },
         handler: async (request, reply) => {
-          const ctx = await request.workspace();
-          const file = await exportsService.csv(ctx, exportsService.entityOf(plural), request.query);
+          const query = request.query as z.infer<typeof ZLeadExportQuery> | z.infer<typeof ZRecordExportQuery>;
+          const { ctx, lang, calendar } = await reading(request, query);
+          const file = await exportsService.csv(ctx, exportsService.entityOf(plural), { ...query, lang, calendar });
           return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body as never);
         },
       });
@@ -223,12 +286,13 @@ export function registerImportsRoutes(app: App, imports: ImportsService, exports
     scope.get('/api/v1/exports/people.vcf', {
       schema: {
         tags: ['exports'],
-        summary: 'Export people as vCards (4.0, or 3.0 for older phones), streamed',
-        querystring: ZExportQuery.omit({ columns: true, calendar: true }).extend({ version: z.enum(['3.0', '4.0']).optional() }),
+        summary: 'Export people as vCards (4.0, or 3.0 for older phones): the rows of the list with the same parameters, streamed',
+        querystring: ZRecordExportQuery.omit({ columns: true, calendar: true }).extend({ version: z.enum(['3.0', '4.0']).optional() }),
         response: errors,
       },
       handler: async (request, reply) => {
-        const file = await exportsService.vcards(await request.workspace(), request.query);
+        const { ctx, lang } = await reading(request, request.query);
+        const file = await exportsService.vcards(ctx, { ...request.query, lang });
         return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body as never);
       },
     });

@@ -5,9 +5,10 @@ import { AppError, type Locale } from '../../kernel/errors/index.ts';
 import type { Actor, WorkspaceContext } from '../../kernel/http/context.ts';
 import type { JobQueue } from '../../kernel/jobs/index.ts';
 import { isBlankRecord, readRecords } from './csv-file.ts';
-import type { ImportAdapter, RowContext, RowFieldError } from './import-adapter.ts';
+import type { BatchImportAdapter, ImportAdapter, RowContext, RowFieldError } from './import-adapter.ts';
 import { importErrors } from './imports.errors.ts';
 import { importsRepository as repo, type BatchCounts, type ImportRow, type NewImportRowError } from './imports.repository.ts';
+import { duplicateTracker } from './batch-duplicates.ts';
 import type { DuplicateMode } from './imports.schema.ts';
 
 export const IMPORT_JOB = 'imports.run';
@@ -103,7 +104,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         const locked = await repo.lock(tx, current.workspaceId, current.id);
         // Cancelled, or another run got ahead of this one: stop without touching anything.
         if (!locked || locked.status !== 'running' || locked.committedRows !== committed) throw new Stop();
-        const result = await applyRows(tx as Tx, adapter, ctx, rowContext, current, columnFields, rows);
+        const result = await applyRows(tx as Tx, { adapter, ctx, rowContext, imp: current, columnFields }, rows);
         await repo.insertErrors(tx, result.errors);
         const saved = await repo.commitBatch(tx, current.workspaceId, current.id, committed, result.counts);
         if (!saved) throw new Stop();
@@ -112,6 +113,8 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       });
       committed += rows.length;
       options.faults?.afterCommit?.(n);
+      // Each time the rows this run wrote double, the planner learns the tables' new sizes.
+      if (Number.isInteger(Math.log2(n))) await repo.refreshStatistics(db);
     };
 
     try {
@@ -158,65 +161,129 @@ export function createImportRunner(deps: ImportRunnerDeps) {
 
 export type ImportRunner = ReturnType<typeof createImportRunner>;
 
-async function applyRows(
-  tx: Tx,
-  adapter: ImportAdapter,
-  ctx: WorkspaceContext,
-  rowContext: RowContext,
-  imp: ImportRow,
-  columnFields: Array<string | undefined>,
-  rows: SourceRow[],
-): Promise<{ counts: BatchCounts; errors: NewImportRowError[] }> {
-  const counts: BatchCounts = { rows: rows.length, created: 0, updated: 0, skipped: 0, errors: 0 };
+/** Counts and row errors of one batch, kept apart until the batch's way of applying succeeds. */
+function batchOutcome(imp: ImportRow, rows: number) {
+  const counts: BatchCounts = { rows, created: 0, updated: 0, skipped: 0, errors: 0 };
   const errors: NewImportRowError[] = [];
-  const report = (rowNumber: number, problems: RowFieldError[]) => {
-    counts.errors++;
-    for (const p of problems) {
-      errors.push({
-        workspaceId: imp.workspaceId,
-        importId: imp.id,
-        rowNumber,
-        field: p.field,
-        code: p.code,
-        messageFa: p.message.fa,
-        messageEn: p.message.en,
-      });
-    }
-  };
-
-  const work = async (wtx: Tx) => {
-    for (const row of rows) {
-      if (isBlankRecord(row.cells)) continue; // counted as committed, nothing else
-      const parsed = adapter.parseRow(toRecord(row.cells, columnFields), rowContext);
-      if ('errors' in parsed) {
-        report(row.rowNumber, parsed.errors);
-        continue;
+  return {
+    counts,
+    errors,
+    report(rowNumber: number, problems: RowFieldError[]) {
+      counts.errors++;
+      for (const p of problems) {
+        errors.push({
+          workspaceId: imp.workspaceId,
+          importId: imp.id,
+          rowNumber,
+          field: p.field,
+          code: p.code,
+          messageFa: p.message.fa,
+          messageEn: p.message.en,
+        });
       }
-      try {
-        const outcome = await wtx.transaction(async (sp) => applyOne(sp as Tx, adapter, ctx, imp.duplicateMode, parsed.input));
-        counts[outcome]++;
-      } catch (error) {
-        const problems = rowProblems(error);
-        if (!problems) throw error;
-        report(row.rowNumber, problems);
-      }
-    }
+    },
   };
+}
+type BatchOutcome = ReturnType<typeof batchOutcome>;
 
-  if (imp.dryRun) {
-    // Everything a real run would do, then rolled back: the dry run changes no record.
+type RowsContext = { adapter: ImportAdapter; ctx: WorkspaceContext; rowContext: RowContext; imp: ImportRow; columnFields: Array<string | undefined> };
+
+/**
+ * Applies one batch of rows. 'create' and 'skip' go through the adapter's batch path when it has
+ * one: rows are parsed and checked first, duplicates passed over, and the rest created with
+ * multi-row writes. If that write fails on one row's data (a database data or constraint error,
+ * or a rule only the write checks), the batch is done again row by row, each row in its own
+ * savepoint, so that row is reported and the others land. 'update' always goes row by row.
+ */
+async function applyRows(tx: Tx, rc: RowsContext, rows: SourceRow[]): Promise<BatchOutcome> {
+  const batch = rc.imp.duplicateMode === 'update' ? undefined : rc.adapter.batch;
+  if (batch) {
     try {
-      await tx.transaction(async (sp) => {
-        await work(sp as Tx);
-        throw new RollbackDryRun();
-      });
+      return await staged(tx, !!rc.imp.dryRun, (sp) => applyTogether(sp, rc, batch, rows));
     } catch (error) {
-      if (!(error instanceof RollbackDryRun)) throw error;
+      if (!rowProblems(error)) throw error;
     }
-  } else {
-    await work(tx);
   }
-  return { counts, errors };
+  return staged(tx, !!rc.imp.dryRun, (sp) => applyOneByOne(sp, rc, rows));
+}
+
+/**
+ * Runs `work` in a savepoint: released when it succeeds, or rolled back all the same for a dry run
+ * (which does everything a real run would, then changes no record).
+ */
+async function staged<T>(tx: Tx, dryRun: boolean, work: (sp: Tx) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await tx.transaction(async (sp) => {
+      result = await work(sp as Tx);
+      if (dryRun) throw new RollbackDryRun();
+    });
+  } catch (error) {
+    if (!(error instanceof RollbackDryRun)) throw error;
+  }
+  return result!;
+}
+
+/** Each row parsed by the adapter; blank rows are counted as committed, nothing else. */
+function parseRows(rc: RowsContext, rows: SourceRow[], outcome: BatchOutcome): Array<{ rowNumber: number; input: unknown }> {
+  const parsed: Array<{ rowNumber: number; input: unknown }> = [];
+  for (const row of rows) {
+    if (isBlankRecord(row.cells)) continue;
+    const result = rc.adapter.parseRow(toRecord(row.cells, rc.columnFields), rc.rowContext);
+    if ('errors' in result) outcome.report(row.rowNumber, result.errors);
+    else parsed.push({ rowNumber: row.rowNumber, input: result.input });
+  }
+  return parsed;
+}
+
+async function applyTogether(tx: Tx, rc: RowsContext, batch: BatchImportAdapter<unknown>, rows: SourceRow[]): Promise<BatchOutcome> {
+  const outcome = batchOutcome(rc.imp, rows.length);
+  const parsed = parseRows(rc, rows, outcome);
+  const inputs = parsed.map((p) => p.input);
+  const duplicates = rc.imp.duplicateMode === 'skip' ? duplicateTracker(await batch.duplicateKeys(tx, rc.ctx, inputs)) : undefined;
+  // A row the workspace already holds is skipped without being judged; the others are checked.
+  const judged = parsed.flatMap((_, index) => (duplicates?.held(index) ? [] : [index]));
+  const checked = judged.length ? await batch.check(tx, rc.ctx, judged.map((index) => inputs[index])) : [];
+  const refusals = new Map(judged.map((index, i) => [index, checked[i]]));
+  // Row after row, as findExisting and create would meet them: a duplicate is skipped before its
+  // values are judged, and only a row that is created can be the duplicate of a later one.
+  const fresh: unknown[] = [];
+  parsed.forEach(({ rowNumber, input }, index) => {
+    if (duplicates?.isDuplicate(index)) {
+      outcome.counts.skipped++;
+      return;
+    }
+    const refusal = refusals.get(index);
+    if (refusal !== undefined) {
+      const problems = rowProblems(refusal);
+      if (!problems) throw refusal;
+      outcome.report(rowNumber, problems);
+      return;
+    }
+    duplicates?.created(index);
+    fresh.push(input);
+  });
+  if (fresh.length) await batch.createMany(tx, rc.ctx, fresh);
+  outcome.counts.created += fresh.length;
+  outcome.errors.sort((a, b) => a.rowNumber - b.rowNumber);
+  return outcome;
+}
+
+async function applyOneByOne(tx: Tx, rc: RowsContext, rows: SourceRow[]): Promise<BatchOutcome> {
+  const outcome = batchOutcome(rc.imp, rows.length);
+  for (const row of rows) {
+    const [parsed] = parseRows(rc, [row], outcome);
+    if (!parsed) continue;
+    try {
+      const result = await tx.transaction(async (sp) => applyOne(sp as Tx, rc.adapter, rc.ctx, rc.imp.duplicateMode, parsed.input));
+      outcome.counts[result]++;
+    } catch (error) {
+      const problems = rowProblems(error);
+      if (!problems) throw error;
+      outcome.report(row.rowNumber, problems);
+    }
+  }
+  return outcome;
 }
 
 async function applyOne(tx: Tx, adapter: ImportAdapter, ctx: WorkspaceContext, mode: DuplicateMode, input: unknown) {

@@ -1,4 +1,4 @@
-export type { ExportAdapter, ExportColumn, ExportFilterResolver, ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from './import-adapter.ts';
+export type { BatchImportAdapter, ExportAdapter, ExportColumn, ExportFilterResolver, ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from './import-adapter.ts';
 export { exactDuplicate, type DuplicateFinder, type LeadsWriter, type OrganizationImportInput, type OrganizationsWriter, type PeopleWriter } from './import-ports.ts';
 export { createImportsService, uploadsDirFor, type ImportsService, type ImportView } from './imports.service.ts';
 export { createExportsService, type ExportsService } from './exports.service.ts';

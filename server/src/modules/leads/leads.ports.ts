@@ -9,7 +9,7 @@ import type { TagsService } from '../tags/index.ts';
  */
 
 /** The tags service: a lead's own tags (edit form) and bulk tagging, audited on the lead's timeline. */
-export type LeadTagsPort = Pick<TagsService, 'setTags' | 'addTags' | 'removeTags'>;
+export type LeadTagsPort = Pick<TagsService, 'setTags' | 'addTags' | 'removeTags' | 'tagNewRecords'>;
 
 /** The people service: creates the person of a conversion inside the conversion's transaction. */
 export type PersonCreator = {

@@ -1,8 +1,9 @@
 import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
+import { inChunks } from '../../kernel/records/index.ts';
 // Quick search and keyset sorting are shared with people and organisations, so every list
 // searches, sorts (Persian alphabetical order) and pages the same way.
-import { quickSearch, sortKeysetWhere, sortOrderBy, sortValueOf, type ResolvedSort } from '../people/record-query.ts';
+import { quickSearch, readSorted, sortCursorPosition, sortValueOf, type ResolvedSort } from '../people/record-query.ts';
 import { taggings } from '../tags/tags.schema.ts';
 import { leads, type LeadSource, type LeadStatus } from './leads.schema.ts';
 
@@ -36,6 +37,13 @@ export const leadsRepository = {
       .values({ ...values, workspaceId })
       .returning();
     return row!;
+  },
+
+  /** Many new leads in one statement per chunk; each value carries the id it is created with. */
+  async insertMany(db: Executor, workspaceId: string, values: Array<LeadValues & { id: string }>): Promise<LeadRow[]> {
+    const rows: LeadRow[] = [];
+    for (const chunk of inChunks(values)) rows.push(...(await db.insert(leads).values(chunk.map((v) => ({ ...v, workspaceId }))).returning()));
+    return rows;
   },
 
   async find(db: Executor, workspaceId: string, id: string): Promise<LeadRow | undefined> {
@@ -73,9 +81,8 @@ export const leadsRepository = {
     return row;
   },
 
-  /** limit + 1 rows (the extra one tells whether there is a next page), each with its sort value for the cursor. */
-  list(db: Executor, workspaceId: string, criteria: LeadListCriteria): Promise<Array<LeadRow & { sortValue: string | null }>> {
-    const { sort } = criteria;
+  /** The condition of a list, without its page; exports use it too, so a file holds exactly the rows the list shows. */
+  listWhere(workspaceId: string, criteria: Omit<LeadListCriteria, 'sort' | 'cursor' | 'limit'>): SQL {
     const conditions: Array<SQL | undefined> = [
       eq(leads.workspaceId, workspaceId),
       criteria.deleted ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
@@ -88,13 +95,21 @@ export const leadsRepository = {
             and ${taggings.entityType} = 'lead' and ${taggings.entityId} = ${leads.id})`
         : undefined,
       criteria.filter,
-      sortKeysetWhere(sort, leads.id, criteria.cursor),
     ];
-    return db
-      .select({ ...leadColumns, sortValue: sortValueOf(sort) })
-      .from(leads)
-      .where(and(...conditions))
-      .orderBy(...sortOrderBy(sort, leads.id))
-      .limit(criteria.limit + 1);
+    return and(...conditions)!;
+  },
+
+  /** limit + 1 rows (the extra one tells whether there is a next page), each with its sort value for the cursor. */
+  list(db: Executor, workspaceId: string, criteria: LeadListCriteria): Promise<Array<LeadRow & { sortValue: string | null }>> {
+    const { sort } = criteria;
+    const where = leadsRepository.listWhere(workspaceId, criteria);
+    return readSorted(sort, leads.id, sortCursorPosition(sort, criteria.cursor), criteria.limit + 1, (part) =>
+      db
+        .select({ ...leadColumns, sortValue: sortValueOf(sort) })
+        .from(leads)
+        .where(and(where, part.where))
+        .orderBy(...part.orderBy)
+        .limit(part.limit),
+    );
   },
 };

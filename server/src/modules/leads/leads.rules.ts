@@ -4,6 +4,7 @@ import type { Executor } from '../../kernel/db/database.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
 import type { ContactPoint } from '../../kernel/records/index.ts';
 import { customFieldsRepository, mergeCustomValues, validateCustomValues } from '../custom-fields/index.ts';
+import { directLookups, type RecordLookups } from '../people/record-lookups.ts';
 import { membersRepository } from '../members/members.repository.ts';
 import type { TLeadCreate } from './leads.contract.ts';
 import { fieldError } from './leads.errors.ts';
@@ -32,13 +33,28 @@ export async function checkOwner(executor: Executor, workspaceId: string, ownerI
 const isIdentifiable = (l: Pick<LeadRow, 'firstName' | 'lastName' | 'companyName' | 'email' | 'phone'>) =>
   !!(l.firstName || l.lastName || l.companyName || l.email || l.phone);
 
+/** What a lead is before its input is applied: the database defaults, spelled out for scoring. */
+const NEW_LEAD = { firstName: '', lastName: '', email: null, phone: null, companyName: null, jobTitle: null, source: 'manual' } satisfies Partial<LeadValues>;
+
+/** The row of a new lead: defaults, the caller as owner and creator, the prepared fields, its score and search key. */
+export function newLeadValues(ctx: WorkspaceContext, status: LeadRow['status'] | undefined, fields: Partial<LeadValues>, rules: readonly LeadScoreRule[]): LeadValues {
+  const values = { ...NEW_LEAD, ownerId: actingUserId(ctx), status: status ?? 'new', ...fields, createdBy: actingUserId(ctx) };
+  return { ...values, ...derivedFields(values, rules) };
+}
+
 /**
  * Applies every rule to the fields of a create (no `before`) or an update: the phone in E.164,
  * the owner a member of the workspace, custom values valid for the workspace's lead fields, and
  * something to know the lead by. All problems are collected and thrown together, before anything
  * is written. Only the fields sent are returned (undefined = unchanged, null = cleared).
  */
-export async function prepareLeadFields(executor: Executor, ctx: WorkspaceContext, input: LeadFieldsInput, before?: LeadRow): Promise<Partial<LeadValues>> {
+export async function prepareLeadFields(
+  executor: Executor,
+  ctx: WorkspaceContext,
+  input: LeadFieldsInput,
+  before?: LeadRow,
+  lookups: RecordLookups = directLookups(executor, ctx.workspaceId, 'lead'),
+): Promise<Partial<LeadValues>> {
   const errors: FieldError[] = [];
   const values: Partial<LeadValues> = {};
   if (input.firstName !== undefined) values.firstName = input.firstName;
@@ -46,10 +62,10 @@ export async function prepareLeadFields(executor: Executor, ctx: WorkspaceContex
   for (const key of OPTIONAL_TEXT) if (input[key] !== undefined) values[key] = input[key] || null;
   if (input.source !== undefined) values.source = input.source;
   if (input.phone !== undefined) values.phone = normalisePhone(input.phone, 'phone', errors);
-  if (input.ownerId) await checkOwner(executor, ctx.workspaceId, input.ownerId, 'ownerId', errors);
+  if (input.ownerId && !(await lookups.ownerIsMember(input.ownerId))) errors.push(fieldError('ownerId', 'owner_not_member'));
   if (input.ownerId !== undefined) values.ownerId = input.ownerId;
   if (input.custom !== undefined || !before) {
-    const defs = await customFieldsRepository.listActive(executor, ctx.workspaceId, 'lead');
+    const defs = await lookups.customFields();
     const custom = await validateCustomValues(defs, input.custom ?? {}, { partial: !!before, db: executor, workspaceId: ctx.workspaceId });
     errors.push(...custom.fieldErrors);
     values.custom = mergeCustomValues(before?.custom ?? {}, custom.values);

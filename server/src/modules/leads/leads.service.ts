@@ -14,7 +14,8 @@ import { buildLeadListCriteria, withCursorChecked } from './leads.list.ts';
 import type { LeadTagsPort, OrganizationCreator, PersonCreator } from './leads.ports.ts';
 import { publicLead, tagsOfLead, withTags, withTagsOne, type Lead } from './leads.public.ts';
 import { leadsRepository as repo, type LeadRow, type LeadValues } from './leads.repository.ts';
-import { actingUserId, derivedFields, failOnFieldErrors, leadContactPoints, prepareLeadFields } from './leads.rules.ts';
+import { createLeadsBatch } from './leads.batch.ts';
+import { actingUserId, derivedFields, failOnFieldErrors, leadContactPoints, newLeadValues, prepareLeadFields } from './leads.rules.ts';
 import { DEFAULT_LEAD_SCORE_RULES, type LeadScoreRule } from './leads.scoring.ts';
 import { assertStatusChange } from './leads.status.ts';
 
@@ -32,9 +33,6 @@ export type LeadsServiceDeps = {
   /** The scoring rules; the documented defaults unless a test or a workspace setting says otherwise. */
   scoreRules?: readonly LeadScoreRule[];
 };
-
-/** What a lead is before its input is applied: the database defaults, spelled out for scoring. */
-const NEW_LEAD = { firstName: '', lastName: '', email: null, phone: null, companyName: null, jobTitle: null, source: 'manual' } satisfies Partial<LeadValues>;
 
 export function createLeadsService(deps: LeadsServiceDeps) {
   const { db, tags } = deps;
@@ -87,8 +85,7 @@ export function createLeadsService(deps: LeadsServiceDeps) {
     requirePermission(ctx, 'records.write');
     const { status, tags: tagNames, ...input } = parseInput(ZLeadCreate, rawInput);
     const fields = await prepareLeadFields(tx, ctx, input);
-    const values = { ...NEW_LEAD, ownerId: actingUserId(ctx), status: status ?? 'new', ...fields, createdBy: actingUserId(ctx) };
-    const row = await repo.insert(tx, ctx.workspaceId, { ...values, ...derivedFields(values, rules) });
+    const row = await repo.insert(tx, ctx.workspaceId, newLeadValues(ctx, status, fields, rules));
     await contactPointsRepository.replace(tx, ctx.workspaceId, 'lead', row.id, leadContactPoints(row));
     if (tagNames?.length) await tags.setTags(tx, ctx, 'lead', row.id, tagNames);
     const created = await withTagsOne(tx, ctx.workspaceId, row);
@@ -143,8 +140,13 @@ export function createLeadsService(deps: LeadsServiceDeps) {
   const bulk = createBulkActions({ tags, writeChanges, auditChange, moveToTrash, restoreFromTrash });
   const conversion = createLeadConversion({ db, people: deps.people, organizations: deps.organizations, clock, rules });
 
+  const batch = createLeadsBatch({ tags, rules });
+
   return {
     createWithin,
+    /** Many creates in the caller's transaction (imports): see leads.batch.ts. */
+    createManyWithin: batch.createManyWithin,
+    checkManyWithin: batch.checkMany,
     updateWithin,
 
     async list(ctx: WorkspaceContext, query: TLeadListQuery): Promise<Page<Lead>> {

@@ -1,3 +1,4 @@
+import { LEAD_STATUS_LABELS as STATUS_LABELS } from '#common/records/index.ts';
 import type { LeadStatus } from './leads.schema.ts';
 import { leadErrors } from './leads.errors.ts';
 
@@ -5,13 +6,7 @@ export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'unqualified', 'c
 /** What a lead may be created with: 'converted' only ever comes from a conversion. */
 export const INITIAL_LEAD_STATUSES = ['new', 'contacted', 'qualified', 'unqualified'] as const satisfies readonly LeadStatus[];
 
-export const LEAD_STATUS_LABELS: Record<LeadStatus, { fa: string; en: string }> = {
-  new: { fa: 'جدید', en: 'New' },
-  contacted: { fa: 'تماس گرفته شده', en: 'Contacted' },
-  qualified: { fa: 'واجد شرایط', en: 'Qualified' },
-  unqualified: { fa: 'فاقد شرایط', en: 'Unqualified' },
-  converted: { fa: 'تبدیل‌شده', en: 'Converted' },
-};
+export const LEAD_STATUS_LABELS: Record<LeadStatus, { fa: string; en: string }> = STATUS_LABELS;
 
 /**
  * The lifecycle: new → contacted → qualified | unqualified, and an unqualified lead can be

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../kernel/audit/audit.ts';
+import { recordAudit, recordAuditMany } from '../../kernel/audit/audit.ts';
 import type { Tx } from '../../kernel/db/database.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
 import { personOrganizationsRepository as links, type LinkValues, type PersonOrganizationRow } from './person-organizations.repository.ts';
@@ -26,6 +26,21 @@ export async function linkPersonToOrganization(tx: Tx, ctx: WorkspaceContext, li
     });
   }
   return after;
+}
+
+/**
+ * Links people created in the same batch (no links yet, at most one primary each, see
+ * prepareLinks): one insert for all, one person.organization_linked entry per link, as
+ * linkPersonToOrganization writes for each.
+ */
+export async function linkNewPeople(tx: Tx, ctx: WorkspaceContext, wanted: LinkValues[]): Promise<void> {
+  if (!wanted.length) return;
+  const created = await links.insertMany(tx, ctx.workspaceId, wanted);
+  await recordAuditMany(
+    tx,
+    ctx,
+    created.map((link) => ({ action: 'person.organization_linked', entityType: 'person', entityId: link.personId, after: publicLink(link) })),
+  );
 }
 
 /** Removes the link if there is one; audited as person.organization_unlinked. Returns whether it existed. */

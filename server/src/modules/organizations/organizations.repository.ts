@@ -1,7 +1,8 @@
 import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
+import { inChunks } from '../../kernel/records/index.ts';
 import type { RecordListCriteria } from '../people/people.repository.ts';
-import { quickSearch, sortKeysetWhere, sortOrderBy, sortValueOf } from '../people/record-query.ts';
+import { quickSearch, readSorted, sortCursorPosition, sortValueOf } from '../people/record-query.ts';
 import { taggings } from '../tags/tags.schema.ts';
 import { organizations } from './organizations.schema.ts';
 
@@ -24,6 +25,13 @@ export const organizationsRepository = {
       .values({ ...values, workspaceId })
       .returning();
     return row!;
+  },
+
+  /** Many new organisations in one statement per chunk; each value carries the id it is created with. */
+  async insertMany(db: Executor, workspaceId: string, values: Array<OrganizationValues & { id: string }>): Promise<OrganizationRow[]> {
+    const rows: OrganizationRow[] = [];
+    for (const chunk of inChunks(values)) rows.push(...(await db.insert(organizations).values(chunk.map((v) => ({ ...v, workspaceId }))).returning()));
+    return rows;
   },
 
   async find(db: Executor, workspaceId: string, id: string): Promise<OrganizationRow | undefined> {
@@ -111,8 +119,8 @@ export const organizationsRepository = {
     return row;
   },
 
-  list(db: Executor, workspaceId: string, criteria: RecordListCriteria): Promise<Array<OrganizationRow & { sortValue: string | null }>> {
-    const { sort } = criteria;
+  /** The condition of a list, without its page; exports use it too. */
+  listWhere(workspaceId: string, criteria: Omit<RecordListCriteria, 'sort' | 'cursor' | 'limit'>): SQL {
     const conditions: Array<SQL | undefined> = [
       eq(organizations.workspaceId, workspaceId),
       isNull(organizations.mergedIntoId),
@@ -125,13 +133,21 @@ export const organizationsRepository = {
         ? sql`exists (select 1 from ${taggings} where ${taggings.workspaceId} = ${workspaceId} and ${taggings.tagId} = ${criteria.tagId}
             and ${taggings.entityType} = 'organization' and ${taggings.entityId} = ${organizations.id})`
         : undefined,
-      sortKeysetWhere(sort, organizations.id, criteria.cursor),
     ];
-    return db
-      .select({ ...organizationColumns, sortValue: sortValueOf(sort) })
-      .from(organizations)
-      .where(and(...conditions))
-      .orderBy(...sortOrderBy(sort, organizations.id))
-      .limit(criteria.limit + 1);
+    return and(...conditions)!;
+  },
+
+  /** limit + 1 rows after the cursor, each with its sort value (see readSorted). */
+  list(db: Executor, workspaceId: string, criteria: RecordListCriteria): Promise<Array<OrganizationRow & { sortValue: string | null }>> {
+    const { sort } = criteria;
+    const where = organizationsRepository.listWhere(workspaceId, criteria);
+    return readSorted(sort, organizations.id, sortCursorPosition(sort, criteria.cursor), criteria.limit + 1, (part) =>
+      db
+        .select({ ...organizationColumns, sortValue: sortValueOf(sort) })
+        .from(organizations)
+        .where(and(where, part.where))
+        .orderBy(...part.orderBy)
+        .limit(part.limit),
+    );
   },
 };

@@ -5,17 +5,18 @@ import { kernelErrors, type FieldError } from '../../kernel/errors/index.ts';
 import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
 import { toPage, type Page, type TListQuery } from '../../kernel/http/pagination.ts';
 import { contactPointsRepository } from '../../kernel/records/index.ts';
-import { applyCustomInput } from '../custom-fields/custom-fields.values.ts';
 import { membersRepository } from '../members/members.repository.ts';
-import { contactPointsOf, normaliseAddresses, normaliseEmails, normalisePhones, parseDateField, publicEmails, publicPhones } from '../people/contact-fields.ts';
+import { contactPointsOf, publicEmails, publicPhones } from '../people/contact-fields.ts';
 import { bulkParameterErrors, publicPerson } from '../people/people.service.ts';
 import type { BulkResult, TBulkRequest, TRecordListQuery } from '../people/people.contract.ts';
 import { peopleErrors } from '../people/people.errors.ts';
 import { peopleRepository } from '../people/people.repository.ts';
+import { unknownOwner } from '../people/people.rules.ts';
 import { refreshPersonSearchKeys } from '../people/people.search-key.ts';
 import { buildListCriteria, workspaceToday } from '../people/record-list.ts';
 import { bulkTagRecords } from '../people/record-bulk.ts';
 import { recordContactsRepository } from '../people/record-contacts.repository.ts';
+import { directLookups } from '../people/record-lookups.ts';
 import type { TagsPort, ViewsPort } from '../people/record-ports.ts';
 import { toSortedPage, withCursorChecked } from '../people/record-query.ts';
 import { recordTagsRepository, type TagRef } from '../people/record-tags.repository.ts';
@@ -23,15 +24,10 @@ import { failOnFieldErrors, parseInput } from '../people/validation.ts';
 import { loadOrganizationsCatalog } from './organizations.catalog.ts';
 import { ZLinkPersonBody, ZOrganizationCreate, ZOrganizationPatch, type TLinkPersonBody, type TOrganizationCreate } from './organizations.contract.ts';
 import { organizationErrors } from './organizations.errors.ts';
-import {
-  checkNameSearchable,
-  normaliseEconomicCode,
-  normaliseNationalId,
-  normaliseWebsite,
-  organizationSearchKey,
-} from './organizations.fields.ts';
+import { createOrganizationsBatch } from './organizations.batch.ts';
 import { linkPersonToOrganization, unlinkPersonFromOrganization } from './organizations.links.ts';
-import { organizationsRepository as repo, type OrganizationRow, type OrganizationValues } from './organizations.repository.ts';
+import { organizationsRepository as repo, type OrganizationRow } from './organizations.repository.ts';
+import { prepareOrganization, type PreparedOrganization } from './organizations.rules.ts';
 import { personOrganizationsRepository as links } from './person-organizations.repository.ts';
 
 export type OrganizationsServiceDeps = {
@@ -42,10 +38,6 @@ export type OrganizationsServiceDeps = {
   views: ViewsPort;
   clock?: () => Date;
 };
-
-type PreparedOrganization = { values: Partial<OrganizationValues>; tags?: string[] };
-
-const OPTIONAL_TEXT = ['nameLatin', 'industry'] as const;
 
 export function publicOrganization(o: OrganizationRow, tags: TagRef[], peopleCount: number) {
   return {
@@ -117,52 +109,12 @@ export function createOrganizationsService(deps: OrganizationsServiceDeps) {
   }
 
   async function checkOwner(tx: Executor, workspaceId: string, ownerId: string, errors: FieldError[]): Promise<void> {
-    if (!(await membersRepository.findByUser(tx, workspaceId, ownerId))) {
-      errors.push(fieldError('ownerId', 'unknown_owner', 'مسئول باید عضو همین فضای کاری باشد.', 'The owner must be a member of this workspace.'));
-    }
+    if (!(await membersRepository.findByUser(tx, workspaceId, ownerId))) errors.push(unknownOwner('ownerId'));
   }
 
-  /** Names, identifiers, contacts and dates: the fields checked without the database. */
-  function ownValues(input: Partial<TOrganizationCreate>, errors: FieldError[]): Partial<OrganizationValues> {
-    const values: Partial<OrganizationValues> = {};
-    checkNameSearchable(input.name, errors);
-    if (input.name !== undefined) values.name = input.name;
-    for (const key of OPTIONAL_TEXT) if (input[key] !== undefined) values[key] = input[key] || null;
-    if (input.type !== undefined) values.type = input.type;
-    if (input.size !== undefined) values.size = input.size;
-    const identifiers = {
-      website: normaliseWebsite(input.website, errors),
-      nationalId: normaliseNationalId(input.nationalId, errors),
-      economicCode: normaliseEconomicCode(input.economicCode, errors),
-    };
-    for (const [key, value] of Object.entries(identifiers)) if (value !== undefined) values[key as keyof typeof identifiers] = value;
-    if (input.emails !== undefined) values.emails = normaliseEmails(input.emails);
-    if (input.phones !== undefined) {
-      const { phones, fieldErrors } = normalisePhones(input.phones);
-      values.phones = phones;
-      errors.push(...fieldErrors);
-    }
-    if (input.addresses !== undefined) values.addresses = normaliseAddresses(input.addresses);
-    const lastVerifiedAt = parseDateField(input.lastVerifiedAt, 'lastVerifiedAt', errors);
-    if (lastVerifiedAt !== undefined) values.lastVerifiedAt = lastVerifiedAt;
-    return values;
-  }
-
-  /** Every rule of a create (no `before`) or an update; all problems are thrown together. */
-  async function prepare(tx: Executor, ctx: WorkspaceContext, input: Partial<TOrganizationCreate>, before?: OrganizationRow): Promise<PreparedOrganization> {
-    const errors: FieldError[] = [];
-    const values = ownValues(input, errors);
-    if (input.ownerId) await checkOwner(tx, ctx.workspaceId, input.ownerId, errors);
-    if (input.ownerId !== undefined) values.ownerId = input.ownerId;
-    if (input.custom !== undefined || !before) {
-      const { custom, fieldErrors } = await applyCustomInput(tx, ctx.workspaceId, 'organization', before?.custom, input.custom);
-      values.custom = custom;
-      errors.push(...fieldErrors);
-    }
-    failOnFieldErrors(errors);
-    const merged = { nameLatin: null, nationalId: null, economicCode: null, website: null, emails: [], phones: [], ...before, ...values } as OrganizationRow;
-    values.searchKey = organizationSearchKey(merged);
-    return { values, tags: input.tags };
+  /** Every rule of a create (no `before`) or an update; see prepareOrganization. */
+  function prepare(tx: Executor, ctx: WorkspaceContext, input: Partial<TOrganizationCreate>, before?: OrganizationRow): Promise<PreparedOrganization> {
+    return prepareOrganization({ executor: tx, ctx, lookups: directLookups(tx, ctx.workspaceId, 'organization') }, input, before);
   }
 
   /** People whose search keys carry this organisation's name follow a rename, a delete or a restore. */
@@ -254,8 +206,13 @@ export function createOrganizationsService(deps: OrganizationsServiceDeps) {
     return updated.length;
   }
 
+  const batch = createOrganizationsBatch({ tags, present: decorate });
+
   return {
     createWithin,
+    /** Many creates in the caller's transaction (imports): see organizations.batch.ts. */
+    createManyWithin: batch.createManyWithin,
+    checkManyWithin: batch.checkMany,
     updateWithin,
     findByNameKey,
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
+import { inChunks } from '../../kernel/records/index.ts';
 import { keysetOrder, keysetWhere } from '../../kernel/http/pagination.ts';
 import { people } from '../people/people.schema.ts';
 import { organizations, personOrganizations } from './organizations.schema.ts';
@@ -30,6 +31,30 @@ export const personOrganizationsRepository = {
       .orderBy(desc(personOrganizations.isPrimary), asc(organizations.name));
   },
 
+  /** The live organisations of many people in one query (a list page), primary first, then by name. */
+  async organizationsOfMany(db: Executor, workspaceId: string, personIds: string[]) {
+    const byPerson = new Map<string, Array<{ organizationId: string; name: string; nameLatin: string | null; type: string; role: string | null; isPrimary: boolean }>>(
+      personIds.map((id) => [id, []]),
+    );
+    if (!personIds.length) return byPerson;
+    const rows = await db
+      .select({
+        personId: personOrganizations.personId,
+        organizationId: organizations.id,
+        name: organizations.name,
+        nameLatin: organizations.nameLatin,
+        type: organizations.type,
+        role: personOrganizations.role,
+        isPrimary: personOrganizations.isPrimary,
+      })
+      .from(personOrganizations)
+      .innerJoin(organizations, eq(organizations.id, personOrganizations.organizationId))
+      .where(and(eq(personOrganizations.workspaceId, workspaceId), inArray(personOrganizations.personId, personIds), liveOrganization))
+      .orderBy(desc(personOrganizations.isPrimary), asc(organizations.name), asc(organizations.id));
+    for (const { personId, ...organization } of rows) byPerson.get(personId)?.push(organization);
+    return byPerson;
+  },
+
   /** Every link of a person, deleted organisations included (what a replace must compare against). */
   linksOf(db: Executor, workspaceId: string, personId: string): Promise<PersonOrganizationRow[]> {
     return db
@@ -54,6 +79,13 @@ export const personOrganizationsRepository = {
       })
       .returning();
     return row!;
+  },
+
+  /** Links of people just created (they have none yet), in one statement per chunk. */
+  async insertMany(db: Executor, workspaceId: string, links: LinkValues[]): Promise<PersonOrganizationRow[]> {
+    const rows: PersonOrganizationRow[] = [];
+    for (const chunk of inChunks(links)) rows.push(...(await db.insert(personOrganizations).values(chunk.map((l) => ({ workspaceId, ...l }))).returning()));
+    return rows;
   },
 
   async remove(db: Executor, workspaceId: string, personId: string, organizationId: string): Promise<PersonOrganizationRow | undefined> {

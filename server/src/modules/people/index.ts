@@ -7,6 +7,7 @@ export {
   ZPerson,
   ZPersonCreate,
   ZPersonDetail,
+  ZPersonListItem,
   ZPersonPatch,
   ZRecordListQuery,
   ZBulkRequest,

@@ -94,6 +94,11 @@ export const ZPersonOrganization = z.object({
 
 export const ZPersonDetail = ZPerson.extend({ organizations: z.array(ZPersonOrganization) });
 
+/** A row of the people list: the person with their live organisations, primary first (the grid's Company column). */
+export const ZPersonListItem = ZPerson.extend({
+  organizations: z.array(ZPersonOrganization).describe('Live organisations, the primary one first, then by name'),
+});
+
 const ZFlag = z.enum(['true', 'false']);
 
 /** List parameters shared by people and organisations. */

@@ -1,8 +1,9 @@
 import { and, eq, getTableColumns, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
+import { inChunks } from '../../kernel/records/index.ts';
 import { taggings } from '../tags/tags.schema.ts';
 import { people } from './people.schema.ts';
-import { quickSearch, sortKeysetWhere, sortOrderBy, sortValueOf, type ResolvedSort } from './record-query.ts';
+import { quickSearch, readSorted, sortCursorPosition, sortValueOf, type ResolvedSort } from './record-query.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'workspaceId' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'mergedIntoId'>;
@@ -33,6 +34,13 @@ export const peopleRepository = {
       .values({ ...values, workspaceId })
       .returning();
     return row!;
+  },
+
+  /** Many new people in one statement per chunk; each value carries the id it is created with. */
+  async insertMany(db: Executor, workspaceId: string, values: Array<PersonValues & { id: string }>): Promise<PersonRow[]> {
+    const rows: PersonRow[] = [];
+    for (const chunk of inChunks(values)) rows.push(...(await db.insert(people).values(chunk.map((v) => ({ ...v, workspaceId }))).returning()));
+    return rows;
   },
 
   async find(db: Executor, workspaceId: string, id: string): Promise<PersonRow | undefined> {
@@ -89,8 +97,11 @@ export const peopleRepository = {
     await db.update(people).set({ searchKey }).where(scoped(workspaceId, id));
   },
 
-  list(db: Executor, workspaceId: string, criteria: RecordListCriteria): Promise<Array<PersonRow & { sortValue: string | null }>> {
-    const { sort } = criteria;
+  /**
+   * The condition of a list, without its page: exports use it too, so a file holds exactly the
+   * rows the list shows.
+   */
+  listWhere(workspaceId: string, criteria: Omit<RecordListCriteria, 'sort' | 'cursor' | 'limit'>): SQL {
     const conditions: Array<SQL | undefined> = [
       eq(people.workspaceId, workspaceId),
       isNull(people.mergedIntoId),
@@ -103,13 +114,21 @@ export const peopleRepository = {
         ? sql`exists (select 1 from ${taggings} where ${taggings.workspaceId} = ${workspaceId} and ${taggings.tagId} = ${criteria.tagId}
             and ${taggings.entityType} = 'person' and ${taggings.entityId} = ${people.id})`
         : undefined,
-      sortKeysetWhere(sort, people.id, criteria.cursor),
     ];
-    return db
-      .select({ ...peopleColumns, sortValue: sortValueOf(sort) })
-      .from(people)
-      .where(and(...conditions))
-      .orderBy(...sortOrderBy(sort, people.id))
-      .limit(criteria.limit + 1);
+    return and(...conditions)!;
+  },
+
+  /** limit + 1 rows after the cursor, each with its sort value (see readSorted). */
+  list(db: Executor, workspaceId: string, criteria: RecordListCriteria): Promise<Array<PersonRow & { sortValue: string | null }>> {
+    const { sort } = criteria;
+    const where = peopleRepository.listWhere(workspaceId, criteria);
+    return readSorted(sort, people.id, sortCursorPosition(sort, criteria.cursor), criteria.limit + 1, (part) =>
+      db
+        .select({ ...peopleColumns, sortValue: sortValueOf(sort) })
+        .from(people)
+        .where(and(where, part.where))
+        .orderBy(...part.orderBy)
+        .limit(part.limit),
+    );
   },
 };

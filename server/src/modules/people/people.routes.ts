@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../kernel/http/server.ts';
 import { pageOf } from '../../kernel/http/pagination.ts';
 import { ZProblem } from '../../kernel/http/problem.ts';
-import { ZBulkRequest, ZBulkResult, ZPerson, ZPersonCreate, ZPersonDetail, ZPersonPatch, ZRecordListQuery } from './people.contract.ts';
+import { ZBulkRequest, ZBulkResult, ZPersonCreate, ZPersonDetail, ZPersonListItem, ZPersonPatch, ZRecordListQuery } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -14,7 +14,7 @@ export function registerPeopleRoutes(app: App, people: PeopleService): void {
       tags: ['people'],
       summary: 'People: quick search, filters, saved views, sorting, trash and re-verification lists',
       querystring: ZRecordListQuery,
-      response: { 200: pageOf(ZPerson), ...errors },
+      response: { 200: pageOf(ZPersonListItem), ...errors },
     },
     handler: async (request) => people.list(await request.workspace(), request.query),
   });

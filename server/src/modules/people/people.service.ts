@@ -4,28 +4,20 @@ import { kernelErrors, type FieldError } from '../../kernel/errors/index.ts';
 import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
 import type { Page } from '../../kernel/http/pagination.ts';
 import { contactPointsRepository } from '../../kernel/records/index.ts';
-import { applyCustomInput } from '../custom-fields/custom-fields.values.ts';
 import { membersRepository } from '../members/members.repository.ts';
 import { replacePersonOrganizations } from '../organizations/organizations.links.ts';
-import { organizationsRepository } from '../organizations/organizations.repository.ts';
 import { personOrganizationsRepository } from '../organizations/person-organizations.repository.ts';
-import type { LinkValues } from '../organizations/person-organizations.repository.ts';
-import {
-  contactPointsOf,
-  normaliseAddresses,
-  normaliseEmails,
-  normalisePhones,
-  parseDateField,
-  publicEmails,
-  publicPhones,
-} from './contact-fields.ts';
+import { contactPointsOf, publicEmails, publicPhones } from './contact-fields.ts';
 import { loadPeopleCatalog } from './people.catalog.ts';
 import { ZPersonCreate, ZPersonPatch, type BulkResult, type TBulkRequest, type TPersonCreate, type TRecordListQuery } from './people.contract.ts';
 import { peopleErrors } from './people.errors.ts';
-import { peopleRepository as repo, type PersonRow, type PersonValues } from './people.repository.ts';
+import { peopleRepository as repo, type PersonRow } from './people.repository.ts';
+import { actingUserId, fieldError, preparePerson, unknownOwner, type PreparedPerson } from './people.rules.ts';
 import { refreshPersonSearchKeys } from './people.search-key.ts';
 import { buildListCriteria, workspaceToday } from './record-list.ts';
 import { bulkTagRecords } from './record-bulk.ts';
+import { createPeopleBatch } from './people.batch.ts';
+import { directLookups } from './record-lookups.ts';
 import { recordContactsRepository } from './record-contacts.repository.ts';
 import type { TagsPort, ViewsPort } from './record-ports.ts';
 import { toSortedPage, withCursorChecked } from './record-query.ts';
@@ -40,15 +32,6 @@ export type PeopleServiceDeps = {
   views: ViewsPort;
   clock?: () => Date;
 };
-
-/** What a person write may change, after every rule has been applied. */
-type PreparedPerson = {
-  values: Partial<PersonValues>;
-  links?: Omit<LinkValues, 'personId'>[];
-  tags?: string[];
-};
-
-const OPTIONAL_TEXT = ['firstNameLatin', 'lastNameLatin', 'jobTitle', 'source'] as const;
 
 function displayNameOf(p: PersonRow): string {
   const persian = `${p.firstName} ${p.lastName}`.trim();
@@ -89,17 +72,8 @@ export type PersonDetail = Person & {
   organizations: Array<{ organizationId: string; name: string; nameLatin: string | null; type: string; role: string | null; isPrimary: boolean }>;
 };
 
-const fieldError = (path: string, code: string, fa: string, en: string): FieldError => ({ path, code, message: { fa, en } });
-
-/** A person needs something to be known by: a name in either script, an email or a phone. */
-const isIdentifiable = (p: Pick<PersonRow, 'firstName' | 'lastName' | 'firstNameLatin' | 'lastNameLatin' | 'emails' | 'phones'>) =>
-  !!(p.firstName || p.lastName || p.firstNameLatin || p.lastNameLatin || p.emails.length || p.phones.length);
-
 /** Bulk changes skip deleted records: the trash is only emptied or restored. */
 const liveIdsOf = (rows: PersonRow[]) => rows.filter((r) => !r.deletedAt).map((r) => r.id);
-
-/** The caller's own user id when a person acts; API keys and the system own nothing by default. */
-const actingUserId = (ctx: WorkspaceContext) => (ctx.actor.type === 'user' ? ctx.actor.id : null);
 
 export function createPeopleService(deps: PeopleServiceDeps) {
   const { db, tags } = deps;
@@ -128,66 +102,12 @@ export function createPeopleService(deps: PeopleServiceDeps) {
   }
 
   async function checkOwner(tx: Executor, workspaceId: string, ownerId: string, path: string, errors: FieldError[]): Promise<void> {
-    if (!(await membersRepository.findByUser(tx, workspaceId, ownerId))) {
-      errors.push(fieldError(path, 'unknown_owner', 'مسئول باید عضو همین فضای کاری باشد.', 'The owner must be a member of this workspace.'));
-    }
+    if (!(await membersRepository.findByUser(tx, workspaceId, ownerId))) errors.push(unknownOwner(path));
   }
 
-  /** One link per organisation, one primary; every organisation must be live in this workspace. */
-  async function prepareLinks(tx: Executor, workspaceId: string, input: NonNullable<TPersonCreate['organizations']>, errors: FieldError[]) {
-    const found = new Set((await organizationsRepository.findLive(tx, workspaceId, input.map((l) => l.organizationId))).map((o) => o.id));
-    input.forEach((l, index) => {
-      if (!found.has(l.organizationId)) {
-        errors.push(fieldError(`organizations.${index}.organizationId`, 'organization_not_found', 'چنین سازمانی در این فضای کاری نیست.', 'No such organisation in this workspace.'));
-      }
-    });
-    const byOrganization = new Map(input.map((l) => [l.organizationId, l]));
-    const primary = input.find((l) => l.isPrimary)?.organizationId;
-    return [...byOrganization.values()].map((l) => ({ organizationId: l.organizationId, role: l.role || null, isPrimary: l.organizationId === primary }));
-  }
-
-  /** Names, job details, dates and consent: the fields checked without the database. */
-  function ownValues(input: TPersonCreate, before: PersonRow | undefined, errors: FieldError[]): Partial<PersonValues> {
-    const values: Partial<PersonValues> = {};
-    if (input.firstName !== undefined) values.firstName = input.firstName;
-    if (input.lastName !== undefined) values.lastName = input.lastName;
-    for (const key of OPTIONAL_TEXT) if (input[key] !== undefined) values[key] = input[key] || null;
-    if (input.emails !== undefined) values.emails = normaliseEmails(input.emails);
-    if (input.phones !== undefined) {
-      const { phones, fieldErrors } = normalisePhones(input.phones);
-      values.phones = phones;
-      errors.push(...fieldErrors);
-    }
-    if (input.addresses !== undefined) values.addresses = normaliseAddresses(input.addresses);
-    for (const key of ['birthday', 'anniversary', 'lastVerifiedAt'] as const) {
-      const date = parseDateField(input[key], key, errors);
-      if (date !== undefined) values[key] = date;
-    }
-    if (input.consent !== undefined) values.consent = { ...before?.consent, ...input.consent, updatedAt: clock().toISOString() };
-    return values;
-  }
-
-  /**
-   * Applies every rule to a create (no `before`) or an update: phone numbers, dates, owner,
-   * custom values, organisations. All problems are collected and thrown together.
-   */
-  async function prepare(tx: Executor, ctx: WorkspaceContext, input: TPersonCreate, before?: PersonRow): Promise<PreparedPerson> {
-    const errors: FieldError[] = [];
-    const values = ownValues(input, before, errors);
-    if (input.ownerId) await checkOwner(tx, ctx.workspaceId, input.ownerId, 'ownerId', errors);
-    if (input.ownerId !== undefined) values.ownerId = input.ownerId;
-    if (input.custom !== undefined || !before) {
-      const { custom, fieldErrors } = await applyCustomInput(tx, ctx.workspaceId, 'person', before?.custom, input.custom);
-      values.custom = custom;
-      errors.push(...fieldErrors);
-    }
-    const links = input.organizations === undefined ? undefined : await prepareLinks(tx, ctx.workspaceId, input.organizations, errors);
-    const merged = { firstName: '', lastName: '', firstNameLatin: null, lastNameLatin: null, emails: [], phones: [], ...before, ...values };
-    if (!isIdentifiable(merged)) {
-      errors.push(fieldError('firstName', 'name_or_contact_required', 'نام، ایمیل یا تلفن این شخص را وارد کنید.', "Give the person's name, an email or a phone."));
-    }
-    failOnFieldErrors(errors);
-    return { values, links, tags: input.tags };
+  /** Every rule of a create (no `before`) or an update; see preparePerson. */
+  function prepare(tx: Executor, ctx: WorkspaceContext, input: TPersonCreate, before?: PersonRow): Promise<PreparedPerson> {
+    return preparePerson({ executor: tx, ctx, lookups: directLookups(tx, ctx.workspaceId, 'person'), now: clock }, input, before);
   }
 
   /** Contact points, organisation links, tags and the search key: what follows every write of a person. */
@@ -283,17 +203,26 @@ export function createPeopleService(deps: PeopleServiceDeps) {
     return restored.length;
   }
 
+  const batch = createPeopleBatch({ tags, clock, present: publicPerson });
+
   return {
     createWithin,
+    /** Many creates in the caller's transaction (imports): see people.batch.ts. */
+    createManyWithin: batch.createManyWithin,
+    checkManyWithin: batch.checkMany,
     updateWithin,
 
-    async list(ctx: WorkspaceContext, query: TRecordListQuery): Promise<Page<Person>> {
+    /** A page of people, each with their live organisations (primary first). */
+    async list(ctx: WorkspaceContext, query: TRecordListQuery): Promise<Page<PersonDetail>> {
       requirePermission(ctx, 'records.read');
       const catalog = await loadPeopleCatalog(db, ctx.workspaceId);
       const criteria = await buildListCriteria(ctx, query, { executor: db, entityType: 'person', catalog, views: deps.views, clock });
       const rows = await withCursorChecked(criteria.cursor, () => repo.list(db, ctx.workspaceId, criteria));
       const page = toSortedPage(rows, query.limit, criteria.sort);
-      return { items: await withTags(db, ctx.workspaceId, page.items), nextCursor: page.nextCursor };
+      const items = await withTags(db, ctx.workspaceId, page.items);
+      // One query for the whole page: the grid's Company column.
+      const organizations = await personOrganizationsRepository.organizationsOfMany(db, ctx.workspaceId, items.map((p) => p.id));
+      return { items: items.map((p) => ({ ...p, organizations: organizations.get(p.id) ?? [] })), nextCursor: page.nextCursor };
     },
 
     /** One person with organisations and tags; deleted people are returned too (deletedAt set), for the trash. */

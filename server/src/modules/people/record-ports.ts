@@ -13,6 +13,8 @@ export type TaggedEntity = 'person' | 'organization' | 'lead';
 export type TagsPort = {
   /** Replaces the record's tags with `tags` (names or ids; unknown names are created), in the caller's transaction. */
   setTags(tx: Tx, ctx: WorkspaceContext, entityType: TaggedEntity, entityId: string, tags: string[]): Promise<unknown>;
+  /** Batch create: gives records just created their tags (names or ids), each name looked up or created once. */
+  tagNewRecords(tx: Tx, ctx: WorkspaceContext, entityType: TaggedEntity, records: Array<{ entityId: string; tags: string[] }>): Promise<void>;
   /** Bulk: adds existing tags to many records at once, auditing each record tagged. */
   addTags(tx: Tx, ctx: WorkspaceContext, entityType: TaggedEntity, entityIds: string[], tagIds: string[]): Promise<number>;
   /** Bulk: removes tags from many records at once, auditing each record untagged. */

@@ -1,6 +1,6 @@
 import { searchKey } from '#common/text/index.ts';
 import { normalizeIranianPhone } from '#common/identity/index.ts';
-import { and, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { PgColumn } from 'drizzle-orm/pg-core';
 import { kernelErrors } from '../../kernel/errors/index.ts';
 import type { FieldCatalog, SortSpec } from '../../kernel/filters/filter.types.ts';
@@ -50,11 +50,18 @@ export function parseSortParam(param: string | undefined): SortSpec | undefined 
 /** The sort value as text: it round-trips through the cursor and compares in the column's own type. */
 export const sortValueOf = (sort: ResolvedSort): SQL<string | null> => sql<string | null>`(${sort.expression})::text`;
 
+/**
+ * The whole order of a sorted list as one ORDER BY (empty values last). Pages are read with
+ * readSorted instead; this is for tools that need the row at a position (benchmarks).
+ */
 export function sortOrderBy(sort: ResolvedSort, id: PgColumn): SQL[] {
   const dir = sql.raw(sort.direction);
   if (sort.notNull) return [sql`${sort.expression} ${dir}`, sql`${id} ${dir}`];
   return [sql`${sort.expression} ${dir} nulls last`, sql`${id} ${dir}`];
 }
+
+/** Where the next page starts: after the row with this sort value and id. */
+export type SortPosition = { v: string | null; id: string };
 
 function decodeSortCursor(cursor: string, sort: ResolvedSort): SortCursor {
   try {
@@ -67,26 +74,60 @@ function decodeSortCursor(cursor: string, sort: ResolvedSort): SortCursor {
   throw invalid('cursor', 'invalid_cursor', 'نشانگر صفحه نامعتبر است.', 'The page cursor is not valid.');
 }
 
-/** Rows after the cursor in (sort value, id) order, nulls last in both directions. */
-export function sortKeysetWhere(sort: ResolvedSort, id: PgColumn, cursor: string | undefined): SQL | undefined {
+/** The position a list cursor stands for; a cursor of another sort is a 400 invalid_cursor. */
+export function sortCursorPosition(sort: ResolvedSort, cursor: string | undefined): SortPosition | undefined {
   if (!cursor) return undefined;
-  const c = decodeSortCursor(cursor, sort);
-  const after = sort.direction === 'desc' ? sql.raw('<') : sql.raw('>');
+  const { v, id } = decodeSortCursor(cursor, sort);
+  return { v, id };
+}
+
+export function encodeSortCursor(sort: ResolvedSort, row: { id: string; sortValue: string | null }): string {
+  return Buffer.from(JSON.stringify({ f: sort.field, d: sort.direction, v: row.sortValue, id: row.id } satisfies SortCursor)).toString('base64url');
+}
+
+/** One query of a keyset read: its extra condition, its ORDER BY and how many rows it may return. */
+export type SortedReadPart = { where: SQL | undefined; orderBy: SQL[]; limit: number };
+
+/**
+ * Reads up to `limit` rows after `after` in (sort value, id) order, empty values last in both
+ * directions, the sort column and the id tie-breaker always in the same direction.
+ *
+ * Every query is a row-value comparison `(value, id) > ($v, $id)` (or `<` descending) with a
+ * plain ORDER BY, which PostgreSQL turns into a seek on a `(workspace_id, value, id)` index, in
+ * either direction. An OR form (`value > $v OR (value = $v AND id > $id) OR value IS NULL`)
+ * cannot bound an index scan: the database walks every earlier row first, so page 500 would cost
+ * 500 times page 1 (docs/performance.md). A nullable sort is therefore read in two parts, the
+ * rows with a value and then, only when the page is not yet full, the empty ones by id:
+ *
+ *   1. `value IS NOT NULL` (first page) or `(value, id) > ($v, $id)` (NULL never compares, so
+ *      this part holds no empty values; its ORDER BY needs no NULLS clause, which keeps a
+ *      backward index scan usable for descending sorts);
+ *   2. `value IS NULL` (and `id > $id` once the cursor is among them), ordered by id.
+ */
+export async function readSorted<T>(
+  sort: ResolvedSort,
+  id: PgColumn,
+  after: SortPosition | undefined,
+  limit: number,
+  read: (part: SortedReadPart) => Promise<T[]>,
+): Promise<T[]> {
   const e = sort.expression;
-  if (sort.notNull) return sql`(${e}, ${id}) ${after} (${c.v}, ${c.id})`;
-  if (c.v === null) return and(isNull(e), sql`${id} ${after} ${c.id}`);
-  return or(sql`${e} ${after} ${c.v}`, and(sql`${e} = ${c.v}`, sql`${id} ${after} ${c.id}`), isNull(e));
+  const dir = sql.raw(sort.direction);
+  const beyond = sort.direction === 'desc' ? sql.raw('<') : sql.raw('>');
+  const valuedPart = (where: SQL | undefined, n: number) => read({ where, orderBy: [sql`${e} ${dir}`, sql`${id} ${dir}`], limit: n });
+  const emptyPart = (afterId: string | undefined, n: number) =>
+    read({ where: afterId ? and(isNull(e), sql`${id} ${beyond} ${afterId}`) : isNull(e), orderBy: [sql`${id} ${dir}`], limit: n });
+  if (sort.notNull) return valuedPart(after ? sql`(${e}, ${id}) ${beyond} (${after.v}, ${after.id})` : undefined, limit);
+  if (after && after.v === null) return emptyPart(after.id, limit);
+  const rows = await valuedPart(after ? sql`(${e}, ${id}) ${beyond} (${after.v}, ${after.id})` : isNotNull(e), limit);
+  return rows.length >= limit ? rows : [...rows, ...(await emptyPart(undefined, limit - rows.length))];
 }
 
 /** Fetch limit + 1 rows; the extra one says whether another page exists. */
 export function toSortedPage<T extends { id: string; sortValue: string | null }>(rows: T[], limit: number, sort: ResolvedSort): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(JSON.stringify({ f: sort.field, d: sort.direction, v: last.sortValue, id: last.id } satisfies SortCursor)).toString('base64url')
-      : null;
-  return { items, nextCursor };
+  return { items, nextCursor: rows.length > limit && last ? encodeSortCursor(sort, last) : null };
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);

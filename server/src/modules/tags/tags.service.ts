@@ -1,5 +1,5 @@
 import { searchKey } from '#common/text/index.ts';
-import { mutate, recordAudit } from '../../kernel/audit/audit.ts';
+import { mutate, recordAudit, recordAuditMany } from '../../kernel/audit/audit.ts';
 import type { AppDb, Executor, Tx } from '../../kernel/db/database.ts';
 import { kernelErrors } from '../../kernel/errors/index.ts';
 import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
@@ -48,28 +48,45 @@ function requireUuids(path: string, ids: string[]): void {
 async function auditTaggings(tx: Tx, ctx: WorkspaceContext, action: 'record.tagged' | 'record.untagged', changed: Tagging[], tagsById: Map<string, TagRef>) {
   const byRecord = new Map<string, Tagging[]>();
   for (const t of changed) byRecord.set(`${t.entityType}:${t.entityId}`, [...(byRecord.get(`${t.entityType}:${t.entityId}`) ?? []), t]);
-  for (const group of byRecord.values()) {
+  const entries = [...byRecord.values()].map((group) => {
     const refs = auditRefs(group.map((t) => tagsById.get(t.tagId)!).filter(Boolean));
     const { entityType, entityId } = group[0]!;
-    await recordAudit(tx, ctx, { action, entityType, entityId, ...(action === 'record.tagged' ? { after: { tags: refs } } : { before: { tags: refs } }) });
-  }
+    return { action, entityType, entityId, ...(action === 'record.tagged' ? { after: { tags: refs } } : { before: { tags: refs } }) };
+  });
+  await recordAuditMany(tx, ctx, entries);
 }
 
 export function createTagsService(db: AppDb) {
   /** Existing tags by id, and tags by name (created when new), in the order given, without duplicates. */
   async function resolveTags(tx: Tx, ctx: WorkspaceContext, namesOrIds: string[]): Promise<TagRow[]> {
-    const items = namesOrIds.map((item) => item.trim()).filter(Boolean);
-    const ids = items.filter((item) => UUID_RE.test(item)).map((id) => id.toLowerCase());
-    const names = items.filter((item) => !UUID_RE.test(item)).map(normaliseTagName);
-    const byId = await repo.findByIds(tx, ctx.workspaceId, ids);
+    const lookup = await lookUpTags(tx, ctx, namesOrIds);
+    return lookup.pick(namesOrIds);
+  }
+
+  /**
+   * Finds (and creates, once, the missing names of) every tag named in `namesOrIds`; `pick`
+   * then answers resolveTags for any sublist of them without another query.
+   */
+  async function lookUpTags(tx: Tx, ctx: WorkspaceContext, namesOrIds: string[]) {
+    const split = (list: string[]) => {
+      const items = list.map((item) => item.trim()).filter(Boolean);
+      return { ids: items.filter((item) => UUID_RE.test(item)).map((id) => id.toLowerCase()), names: items.filter((item) => !UUID_RE.test(item)).map(normaliseTagName) };
+    };
+    const { ids, names } = split(namesOrIds);
+    const byId = await repo.findByIds(tx, ctx.workspaceId, [...new Set(ids)]);
     const missing = ids.filter((id) => !byId.some((t) => t.id === id));
-    if (missing.length) throw tagErrors.unknown_tags({ params: { ids: missing.join(', ') } });
-    const byKey = new Map((await repo.findByNameKeys(tx, ctx.workspaceId, names.map((n) => n.nameKey))).map((t) => [t.nameKey, t]));
+    if (missing.length) throw tagErrors.unknown_tags({ params: { ids: [...new Set(missing)].join(', ') } });
+    const byKey = new Map((await repo.findByNameKeys(tx, ctx.workspaceId, [...new Set(names.map((n) => n.nameKey))])).map((t) => [t.nameKey, t]));
     for (const { name, nameKey } of names) {
       if (!byKey.has(nameKey)) byKey.set(nameKey, (await createTag(tx, ctx, { name, nameKey, color: null })).row);
     }
-    const all = [...byId, ...names.map((n) => byKey.get(n.nameKey)!)];
-    return [...new Map(all.map((t) => [t.id, t])).values()];
+    return {
+      pick(list: string[]): TagRow[] {
+        const wanted = split(list);
+        const all = [...byId.filter((t) => wanted.ids.includes(t.id)), ...wanted.names.map((n) => byKey.get(n.nameKey)!)];
+        return [...new Map(all.map((t) => [t.id, t])).values()];
+      },
+    };
   }
 
   /** Inserts the tag, or returns the one that already has this name (also when another request just made it). */
@@ -156,6 +173,28 @@ export function createTagsService(db: AppDb) {
       await auditTaggings(tx, ctx, 'record.tagged', added, tagsById);
       await auditTaggings(tx, ctx, 'record.untagged', removed, tagsById);
       return wanted.map(toRef).sort((a, b) => byName(a.name, b.name));
+    },
+
+    /**
+     * setTags for many records just created (they carry no tag yet), in one go: every name is
+     * looked up once and a missing one created once; one record.tagged entry per record tagged.
+     */
+    async tagNewRecords(tx: Tx, ctx: WorkspaceContext, entityType: TaggableEntity, records: Array<{ entityId: string; tags: string[] }>): Promise<void> {
+      requirePermission(ctx, 'records.write');
+      const tagged = records.filter((r) => r.tags.length);
+      if (!tagged.length) return;
+      if (tagged.some((r) => r.tags.length > TAGS_PER_RECORD_MAX)) throw tagErrors.too_many_tags({ params: { max: TAGS_PER_RECORD_MAX } });
+      requireUuids('entityIds', tagged.map((r) => r.entityId));
+      const lookup = await lookUpTags(tx, ctx, tagged.flatMap((r) => r.tags));
+      const tagsById = new Map<string, TagRef>();
+      const rows = tagged.flatMap(({ entityId, tags: list }) =>
+        lookup.pick(list).map((t) => {
+          tagsById.set(t.id, t);
+          return { tagId: t.id, entityType, entityId };
+        }),
+      );
+      const added = await repo.insertTaggings(tx, ctx.workspaceId, rows);
+      await auditTaggings(tx, ctx, 'record.tagged', added, tagsById);
     },
 
     /** Bulk action: adds the tags to every record; returns how many taggings were new. */

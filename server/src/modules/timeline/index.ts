@@ -1,3 +1,3 @@
 export { createTimelineService, auditTimelineProvider, type TimelineService } from './timeline.service.ts';
 export { registerTimelineRoutes } from './timeline.routes.ts';
-export type { TimelineItem, TimelineProvider, TimelineSubject, TimelineSubjectType } from './timeline.types.ts';
+export type { TimelineItem, TimelineProvider, TimelineReference, TimelineSubject, TimelineSubjectType } from './timeline.types.ts';

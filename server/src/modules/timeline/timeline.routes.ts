@@ -13,6 +13,16 @@ const ZTimelineItem = z.object({
   entityType: z.string(),
   entityId: z.string(),
   data: z.record(z.string(), z.unknown()),
+  references: z
+    .array(
+      z.object({
+        entityType: z.enum(['person', 'organization', 'lead']),
+        id: z.uuid(),
+        name: z.string().describe('Display name, as lists show it'),
+        deleted: z.boolean().describe('In the trash or merged into another record'),
+      }),
+    )
+    .describe('Other records the item names (e.g. the organisation of a link), with their names; deleted ones too'),
 });
 
 export function registerTimelineRoutes(app: App, timeline: TimelineService): void {

@@ -13,7 +13,15 @@ export type TimelineItem = {
   entityType: string;
   entityId: string;
   data: Record<string, unknown>;
+  /**
+   * The other records the item names (the organisation of a person's link, the person of an
+   * organisation's link, a lead's converted person …) with their display names, so a timeline
+   * can say «به سازمان «آلفا» پیوست» rather than show an id. Deleted ones are named too.
+   */
+  references?: TimelineReference[];
 };
+
+export type TimelineReference = { entityType: TimelineSubjectType; id: string; name: string; deleted: boolean };
 
 export type TimelinePage = { before?: { at: Date; id: string }; limit: number };
 

@@ -9,17 +9,7 @@ import AddIcon from '@mui/icons-material/Add';
 import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import {
-  ConfirmDialog,
-  DataTable,
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  LtrText,
-  PageHeader,
-  useNotify,
-  type Column,
-} from '../../shared/ui/index.ts';
+import { ConfirmRowActionDialog, DataTable, EmptyState, LtrText, PageHeader, QueryStates, type Column } from '../../shared/ui/index.ts';
 import { ApiKeySecretDialog } from './ApiKeySecretDialog.tsx';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog.tsx';
 import { apiKeyStatus, useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from './api-keys.api.ts';
@@ -29,7 +19,6 @@ const STATUS_COLOR = { active: 'success', revoked: 'default', expired: 'warning'
 export function ApiKeysPage() {
   const { t } = useT();
   const format = useFormat();
-  const notify = useNotify();
   const keys = useApiKeys();
   const revoke = useRevokeApiKey();
   const [createOpen, setCreateOpen] = useState(false);
@@ -100,40 +89,40 @@ export function ApiKeysPage() {
       </Card>
 
       <Card>
-        {keys.isPending ? (
-          <LoadingState />
-        ) : keys.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
-          </Box>
-        ) : keys.data.length === 0 ? (
-          <EmptyState
-            icon={<VpnKeyOutlinedIcon />}
-            message={t('apiKeys.empty')}
-            action={
-              <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)}>
-                {t('apiKeys.create')}
-              </Button>
-            }
-          />
-        ) : (
-          <Box>
-            <DataTable
-              rows={keys.data}
-              columns={columns}
-              rowKey={(k) => k.id}
-              testId="api-keys-list"
-              rowTestId="api-key-row"
-              actions={(k) =>
-                apiKeyStatus(k) === 'active' ? (
-                  <Button size="small" color="error" onClick={() => setToRevoke(k)} data-testid="api-key-revoke">
-                    {t('common.revoke')}
-                  </Button>
-                ) : null
+        <QueryStates
+          query={keys}
+          rows={keys.data}
+          empty={
+            <EmptyState
+              icon={<VpnKeyOutlinedIcon />}
+              message={t('apiKeys.empty')}
+              action={
+                <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)}>
+                  {t('apiKeys.create')}
+                </Button>
               }
             />
-          </Box>
-        )}
+          }
+        >
+          {(rows) => (
+            <Box>
+              <DataTable
+                rows={rows}
+                columns={columns}
+                rowKey={(k) => k.id}
+                testId="api-keys-list"
+                rowTestId="api-key-row"
+                actions={(k) =>
+                  apiKeyStatus(k) === 'active' ? (
+                    <Button size="small" color="error" onClick={() => setToRevoke(k)} data-testid="api-key-revoke">
+                      {t('common.revoke')}
+                    </Button>
+                  ) : null
+                }
+              />
+            </Box>
+          )}
+        </QueryStates>
       </Card>
 
       <CreateApiKeyDialog
@@ -145,27 +134,14 @@ export function ApiKeysPage() {
         }}
       />
       <ApiKeySecretDialog created={created} onClose={() => setCreated(null)} />
-      <ConfirmDialog
-        open={toRevoke !== null}
+      <ConfirmRowActionDialog
+        row={toRevoke}
         title={t('apiKeys.revokeTitle')}
-        body={toRevoke ? t('apiKeys.revokeBody', { name: toRevoke.name }) : ''}
+        body={(key) => t('apiKeys.revokeBody', { name: key.name })}
         confirmLabel={t('common.revoke')}
-        pending={revoke.isPending}
-        error={revoke.error}
-        onClose={() => {
-          setToRevoke(null);
-          revoke.reset();
-        }}
-        onConfirm={() => {
-          if (!toRevoke) return;
-          const name = toRevoke.name;
-          revoke.mutate(toRevoke, {
-            onSuccess: () => {
-              notify({ key: 'apiKeys.revokedToast', vars: { name } });
-              setToRevoke(null);
-            },
-          });
-        }}
+        mutation={revoke}
+        doneMessage={(key) => ({ key: 'apiKeys.revokedToast', vars: { name: key.name } })}
+        onDone={() => setToRevoke(null)}
       />
     </Box>
   );

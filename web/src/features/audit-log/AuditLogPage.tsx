@@ -11,7 +11,7 @@ import SettingsSuggestOutlinedIcon from '@mui/icons-material/SettingsSuggestOutl
 import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import { DataTable, EmptyState, ErrorState, LoadingState, LtrText, PageHeader, type Column } from '../../shared/ui/index.ts';
+import { DataTable, EmptyState, LtrText, PageHeader, QueryStates, type Column } from '../../shared/ui/index.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { useAuditLog, type AuditEntry } from './audit-log.api.ts';
 
@@ -147,37 +147,31 @@ export function AuditLogPage() {
       </Box>
 
       <Card>
-        {log.isPending ? (
-          <LoadingState />
-        ) : log.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={log.error} onRetry={() => void log.refetch()} />
-          </Box>
-        ) : rows.length === 0 ? (
-          <EmptyState icon={<HistoryOutlinedIcon />} message={t('audit.empty')} />
-        ) : (
-          <Box>
-            <DataTable
-              rows={rows}
-              columns={columns}
-              rowKey={(e) => e.id}
-              testId="audit-list"
-              rowTestId="audit-row"
-              renderDetail={(e) => <AuditDiff before={e.before} after={e.after} />}
-            />
-            <Box sx={{ p: 2, textAlign: 'center' }}>
-              {log.hasNextPage ? (
-                <Button variant="outlined" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-load-more">
-                  {t('common.loadMore')}
-                </Button>
-              ) : (
-                <Typography variant="caption" color="text.secondary">
-                  {t('audit.end')}
-                </Typography>
-              )}
+        <QueryStates query={log} rows={rows} empty={<EmptyState icon={<HistoryOutlinedIcon />} message={t('audit.empty')} />}>
+          {() => (
+            <Box>
+              <DataTable
+                rows={rows}
+                columns={columns}
+                rowKey={(e) => e.id}
+                testId="audit-list"
+                rowTestId="audit-row"
+                renderDetail={(e) => <AuditDiff before={e.before} after={e.after} />}
+              />
+              <Box sx={{ p: 2, textAlign: 'center' }}>
+                {log.hasNextPage ? (
+                  <Button variant="outlined" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-load-more">
+                    {t('common.loadMore')}
+                  </Button>
+                ) : (
+                  <Typography variant="caption" color="text.secondary">
+                    {t('audit.end')}
+                  </Typography>
+                )}
+              </Box>
             </Box>
-          </Box>
-        )}
+          )}
+        </QueryStates>
       </Card>
     </Box>
   );

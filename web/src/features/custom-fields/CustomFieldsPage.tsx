@@ -29,7 +29,7 @@ import { hasStatus } from '../../shared/api/index.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { CUSTOM_FIELD_TYPES, useCustomFieldDefs, type CustomFieldDef, type CustomFieldType, type EntityType } from '../../shared/records/index.ts';
-import { ConfirmDialog, DataTable, EmptyState, ErrorState, FormErrorAlert, LoadingState, LtrText, PageHeader, fieldState, useNotify, type Column } from '../../shared/ui/index.ts';
+import { ConfirmDialog, DataTable, EmptyState, FormErrorAlert, LtrText, PageHeader, QueryStates, fieldState, useNotify, type Column } from '../../shared/ui/index.ts';
 import { useArchiveCustomField, useSaveCustomField } from './custom-fields.api.ts';
 
 const ENTITIES: EntityType[] = ['person', 'organization', 'lead'];
@@ -103,39 +103,33 @@ export function CustomFieldsPage() {
         <FormControlLabel control={<Switch checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />} label={t('customFields.showArchived')} />
       </Box>
       <Card>
-        {defs.isPending ? (
-          <LoadingState />
-        ) : defs.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={defs.error} onRetry={() => void defs.refetch()} />
-          </Box>
-        ) : defs.data.length === 0 ? (
-          <EmptyState icon={<TuneOutlinedIcon />} message={t('customFields.empty')} />
-        ) : (
-          <DataTable
-            rows={defs.data}
-            columns={columns}
-            rowKey={(d) => d.id}
-            testId="custom-fields-list"
-            rowTestId="custom-field-row"
-            actions={(d) =>
-              d.archivedAt ? null : (
-                <>
-                  <Tooltip title={t('records.edit')}>
-                    <IconButton size="small" onClick={() => setEditing(d)} aria-label={t('records.edit')} data-testid="custom-field-edit">
-                      <EditOutlinedIcon fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                  <Tooltip title={t('customFields.archive')}>
-                    <IconButton size="small" onClick={() => setArchiving(d)} aria-label={t('customFields.archive')} data-testid="custom-field-archive">
-                      <ArchiveOutlinedIcon fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                </>
-              )
-            }
-          />
-        )}
+        <QueryStates query={defs} rows={defs.data} empty={<EmptyState icon={<TuneOutlinedIcon />} message={t('customFields.empty')} />}>
+          {(rows) => (
+            <DataTable
+              rows={rows}
+              columns={columns}
+              rowKey={(d) => d.id}
+              testId="custom-fields-list"
+              rowTestId="custom-field-row"
+              actions={(d) =>
+                d.archivedAt ? null : (
+                  <>
+                    <Tooltip title={t('records.edit')}>
+                      <IconButton size="small" onClick={() => setEditing(d)} aria-label={t('records.edit')} data-testid="custom-field-edit">
+                        <EditOutlinedIcon fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title={t('customFields.archive')}>
+                      <IconButton size="small" onClick={() => setArchiving(d)} aria-label={t('customFields.archive')} data-testid="custom-field-archive">
+                        <ArchiveOutlinedIcon fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                  </>
+                )
+              }
+            />
+          )}
+        </QueryStates>
       </Card>
       {editing && <CustomFieldDialog entityType={entityType} field={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       <ConfirmDialog

@@ -28,7 +28,7 @@ import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import { BUILT_IN_FIELDS, RESOURCE_OF, recordsKey, useCustomFieldDefs, type Localised } from '../../shared/records/index.ts';
+import { RESOURCE_OF, recordsKey, useCustomFieldDefs, useFieldCatalog, type Localised } from '../../shared/records/index.ts';
 import { DataTable, ErrorState, FormErrorAlert, LoadingState, PageHeader, type Column } from '../../shared/ui/index.ts';
 import { ImportSteps } from './ImportSteps.tsx';
 import { isActive, useImport, useImportErrors, useImportFields, useImportPreview, useImportStep, type DuplicateMode, type ImportField, type ImportJob, type ImportRowError } from './imports.api.ts';
@@ -66,15 +66,16 @@ export function ImportPage() {
 function useMappableFields(job: ImportJob): ImportField[] {
   const server = useImportFields(job.entityType, job.fields.length === 0);
   const defs = useCustomFieldDefs(job.entityType);
+  const catalog = useFieldCatalog(job.entityType);
   return useMemo(() => {
     if (job.fields.length) return job.fields;
     if (server.data?.length) return server.data;
-    const builtIn = BUILT_IN_FIELDS[job.entityType]
-      .filter((f) => !['createdAt', 'updatedAt', 'lastVerifiedAt'].includes(f.field))
-      .map((f) => ({ key: f.field === 'emails' ? 'email' : f.field === 'phones' ? 'phone' : f.field, label: f.label, required: false }));
+    const builtIn = catalog.fields
+      .filter((f) => !f.custom && !['createdAt', 'updatedAt', 'lastVerifiedAt'].includes(f.key))
+      .map((f) => ({ key: f.key === 'emails' ? 'email' : f.key === 'phones' ? 'phone' : f.key, label: f.label, required: false }));
     const custom = (defs.data ?? []).map((d) => ({ key: `custom.${d.key}`, label: { fa: d.labelFa, en: d.labelEn }, required: d.required }));
     return [...builtIn, ...custom];
-  }, [job.fields, job.entityType, server.data, defs.data]);
+  }, [job.fields, server.data, defs.data, catalog.fields]);
 }
 
 function ImportFlow({ job }: { job: ImportJob }) {

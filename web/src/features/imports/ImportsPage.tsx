@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import FileUploadOutlinedIcon from '@mui/icons-material/FileUploadOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import { DataTable, EmptyState, ErrorState, LoadingState, PageHeader, type Column } from '../../shared/ui/index.ts';
+import { DataTable, EmptyState, PageHeader, QueryStates, type Column } from '../../shared/ui/index.ts';
 import { useImports, type ImportJob, type ImportStatus } from './imports.api.ts';
 
 const STATUS_COLOR: Record<ImportStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
@@ -69,26 +69,20 @@ export function ImportsPage() {
         }
       />
       <Card>
-        {imports.isPending ? (
-          <LoadingState />
-        ) : imports.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={imports.error} onRetry={() => void imports.refetch()} />
-          </Box>
-        ) : rows.length === 0 ? (
-          <EmptyState icon={<FileUploadOutlinedIcon />} message={t('imports.empty')} />
-        ) : (
-          <>
-            <DataTable rows={rows} columns={columns} rowKey={(j) => j.id} testId="imports-list" rowTestId="import-row" />
-            {imports.hasNextPage && (
-              <Box sx={{ p: 2, textAlign: 'center' }}>
-                <Button variant="outlined" onClick={() => void imports.fetchNextPage()} loading={imports.isFetchingNextPage}>
-                  {t('common.loadMore')}
-                </Button>
-              </Box>
-            )}
-          </>
-        )}
+        <QueryStates query={imports} rows={rows} empty={<EmptyState icon={<FileUploadOutlinedIcon />} message={t('imports.empty')} />}>
+          {() => (
+            <>
+              <DataTable rows={rows} columns={columns} rowKey={(j) => j.id} testId="imports-list" rowTestId="import-row" />
+              {imports.hasNextPage && (
+                <Box sx={{ p: 2, textAlign: 'center' }}>
+                  <Button variant="outlined" onClick={() => void imports.fetchNextPage()} loading={imports.isFetchingNextPage}>
+                    {t('common.loadMore')}
+                  </Button>
+                </Box>
+              )}
+            </>
+          )}
+        </QueryStates>
       </Card>
     </Box>
   );

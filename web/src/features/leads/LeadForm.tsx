@@ -1,19 +1,24 @@
-import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useT } from '../../shared/i18n/index.ts';
 import {
-  CustomFieldInputs,
+  CustomFieldsRow,
+  FormGrid,
+  FullRow,
   LEAD_SOURCES,
   LEAD_SOURCE_LABELS,
   OwnerSelect,
   TagsEditor,
   customValuesForApi,
+  patchBetween,
   tagNamesOf,
+  textOrNull,
   type CustomFieldDef,
   type Lead,
+  type RecordForm,
+  type RecordFormFieldsProps,
 } from '../../shared/records/index.ts';
-import { fieldState } from '../../shared/ui/index.ts';
+import { bindDraft } from '../../shared/ui/index.ts';
 
 export type LeadDraft = {
   firstName: string;
@@ -61,91 +66,39 @@ export function leadBody(d: LeadDraft, defs: CustomFieldDef[]) {
   return {
     firstName: d.firstName.trim(),
     lastName: d.lastName.trim(),
-    email: d.email.trim() || null,
-    phone: d.phone.trim() || null,
-    companyName: d.companyName.trim() || null,
-    jobTitle: d.jobTitle.trim() || null,
+    email: textOrNull(d.email),
+    phone: textOrNull(d.phone),
+    companyName: textOrNull(d.companyName),
+    jobTitle: textOrNull(d.jobTitle),
     source: d.source,
     ownerId: d.ownerId,
-    notes: d.notes.trim() || null,
+    notes: textOrNull(d.notes),
     tags: d.tags,
     custom: customValuesForApi(defs, d.custom),
   };
 }
 
+/** Leads take only the changed custom keys (null clears one). */
 export function leadPatch(before: LeadDraft, after: LeadDraft, defs: CustomFieldDef[]) {
-  const a = leadBody(after, defs) as Record<string, unknown>;
-  const b = leadBody(before, defs) as Record<string, unknown>;
-  const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(a)) {
-    if (key === 'tags') continue;
-    if (key === 'custom') {
-      const ca = a.custom as Record<string, unknown>;
-      const cb = b.custom as Record<string, unknown>;
-      // Leads take only the changed keys (null clears one).
-      const changed = Object.fromEntries(Object.entries(ca).filter(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(cb[k] ?? null)));
-      if (Object.keys(changed).length) patch.custom = changed;
-      continue;
-    }
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) patch[key] = a[key];
-  }
-  return patch;
+  return patchBetween(leadBody(before, defs), leadBody(after, defs), 'changed');
 }
 
 export function leadClientError(d: LeadDraft, t: (k: 'leads.nameOrContactRequired') => string): string | null {
   return d.firstName.trim() || d.lastName.trim() || d.email.trim() || d.phone.trim() ? null : t('leads.nameOrContactRequired');
 }
 
-export function LeadFormFields({
-  draft,
-  onChange,
-  error,
-  submitted,
-  customFields,
-  mode,
-}: {
-  draft: LeadDraft;
-  onChange: (d: LeadDraft) => void;
-  error: unknown;
-  submitted: boolean;
-  customFields: CustomFieldDef[];
-  mode: 'quick' | 'full';
-}) {
+export function LeadFormFields({ draft, onChange, error, submitted, customFields, mode }: RecordFormFieldsProps<LeadDraft>) {
   const { t, locale } = useT();
-  const set = <K extends keyof LeadDraft>(key: K, value: LeadDraft[K]) => onChange({ ...draft, [key]: value });
+  const { set, text } = bindDraft(draft, onChange, error);
   const problem = submitted ? leadClientError(draft, t) : null;
-  const shownDefs = mode === 'full' ? customFields : customFields.filter((d) => d.required);
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, pt: 1 }}>
-      <TextField
-        size="small"
-        label={t('people.fields.firstName')}
-        value={draft.firstName}
-        onChange={(e) => set('firstName', e.target.value)}
-        {...fieldState('firstName', { error, client: problem })}
-        slotProps={{ htmlInput: { 'data-testid': 'lead-first-name', autoFocus: mode === 'quick' } }}
-      />
-      <TextField size="small" label={t('people.fields.lastName')} value={draft.lastName} onChange={(e) => set('lastName', e.target.value)} {...fieldState('lastName', { error })} slotProps={{ htmlInput: { 'data-testid': 'lead-last-name' } }} />
-      <TextField
-        size="small"
-        type="email"
-        label={t('records.email')}
-        value={draft.email}
-        onChange={(e) => set('email', e.target.value)}
-        {...fieldState('email', { error })}
-        slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'email', 'data-testid': 'lead-email' } }}
-      />
-      <TextField
-        size="small"
-        type="tel"
-        label={t('records.phone')}
-        value={draft.phone}
-        onChange={(e) => set('phone', e.target.value)}
-        {...fieldState('phone', { error })}
-        slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'tel', 'data-testid': 'lead-phone' } }}
-      />
-      <TextField size="small" label={t('leads.fields.companyName')} value={draft.companyName} onChange={(e) => set('companyName', e.target.value)} {...fieldState('companyName', { error })} slotProps={{ htmlInput: { 'data-testid': 'lead-company' } }} />
-      <TextField size="small" label={t('people.fields.jobTitle')} value={draft.jobTitle} onChange={(e) => set('jobTitle', e.target.value)} {...fieldState('jobTitle', { error })} />
+    <FormGrid>
+      <TextField {...text('firstName', problem)} label={t('people.fields.firstName')} slotProps={{ htmlInput: { 'data-testid': 'lead-first-name', autoFocus: mode === 'quick' } }} />
+      <TextField {...text('lastName')} label={t('people.fields.lastName')} slotProps={{ htmlInput: { 'data-testid': 'lead-last-name' } }} />
+      <TextField {...text('email')} type="email" label={t('records.email')} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'email', 'data-testid': 'lead-email' } }} />
+      <TextField {...text('phone')} type="tel" label={t('records.phone')} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'tel', 'data-testid': 'lead-phone' } }} />
+      <TextField {...text('companyName')} label={t('leads.fields.companyName')} slotProps={{ htmlInput: { 'data-testid': 'lead-company' } }} />
+      <TextField {...text('jobTitle')} label={t('people.fields.jobTitle')} />
       <TextField select size="small" label={t('leads.fields.source')} value={draft.source} onChange={(e) => set('source', e.target.value)}>
         {LEAD_SOURCES.map((s) => (
           <MenuItem key={s} value={s}>
@@ -155,25 +108,19 @@ export function LeadFormFields({
       </TextField>
       <OwnerSelect size="small" value={draft.ownerId} onChange={(v) => set('ownerId', v)} testId="lead-owner" />
       {mode === 'quick' && (
-        <Box sx={{ gridColumn: '1 / -1' }}>
+        <FullRow>
           <TagsEditor value={draft.tags} onChange={(v) => set('tags', v)} testId="lead-tags" />
-        </Box>
+        </FullRow>
       )}
-      <TextField
-        size="small"
-        multiline
-        minRows={2}
-        label={t('leads.fields.notes')}
-        value={draft.notes}
-        onChange={(e) => set('notes', e.target.value)}
-        {...fieldState('notes', { error })}
-        sx={{ gridColumn: '1 / -1' }}
-      />
-      {shownDefs.length > 0 && (
-        <Box sx={{ gridColumn: '1 / -1', display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-          <CustomFieldInputs defs={shownDefs} values={draft.custom} onChange={(key, value) => set('custom', { ...draft.custom, [key]: value })} error={error} />
-        </Box>
-      )}
-    </Box>
+      <TextField {...text('notes')} multiline minRows={2} label={t('leads.fields.notes')} sx={{ gridColumn: '1 / -1' }} />
+      <CustomFieldsRow defs={customFields} all={mode === 'full'} values={draft.custom} onChange={(v) => set('custom', v)} error={error} />
+    </FormGrid>
   );
 }
+
+export const leadForm: RecordForm<Lead, LeadDraft> = {
+  draftOf: draftOfLead,
+  patchOf: leadPatch,
+  clientError: leadClientError,
+  Fields: LeadFormFields,
+};

@@ -18,10 +18,8 @@ import { toLatinDigits } from '#common/text/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import {
   DuplicateWarning,
-  LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
   LtrCell,
-  TagChips,
   leadName,
   useCreateRecord,
   useCustomFieldDefs,
@@ -132,10 +130,10 @@ function QuickCreateLeadDialog({ open, onClose }: { open: boolean; onClose: () =
 }
 
 export function LeadsListPage() {
-  const { t, locale } = useT();
-  const format = useFormat();
+  const { t } = useT();
   const ownerName = useOwnerName();
   const phoneText = usePhoneText();
+  // The columns are the server's fields (custom ones included); these say how some of them look.
   const columns = useMemo<RecordColumn<Lead>[]>(
     () => [
       {
@@ -151,16 +149,13 @@ export function LeadsListPage() {
           </Link>
         ),
       },
-      { field: 'companyName', label: t('leads.fields.companyName'), minWidth: 140, render: (l) => l.companyName ?? '' },
-      { field: 'status', label: t('leads.fields.status'), sortField: null, minWidth: 130, render: (l) => <LeadStatusChip status={l.status} /> },
-      { field: 'score', label: t('leads.fields.score'), minWidth: 130, render: (l) => <ScoreBar score={l.score} /> },
-      { field: 'phone', label: t('records.phone'), sortField: null, minWidth: 140, render: (l) => (l.phone ? <LtrCell>{phoneText(l.phone)}</LtrCell> : null) },
-      { field: 'source', label: t('leads.fields.source'), sortField: null, minWidth: 110, render: (l) => LEAD_SOURCE_LABELS[l.source]?.[locale] ?? l.source },
-      { field: 'ownerId', label: t('records.owner'), sortField: null, minWidth: 130, render: (l) => ownerName(l.ownerId) },
-      { field: 'tags', label: t('records.tags'), sortField: null, minWidth: 150, defaultVisible: false, render: (l) => <TagChips tags={l.tags} /> },
-      { field: 'createdAt', label: t('records.createdAt'), minWidth: 120, render: (l) => format.date(l.createdAt, 'short') },
+      { field: 'status', render: (l) => <LeadStatusChip status={l.status} /> },
+      { field: 'score', render: (l) => <ScoreBar score={l.score} /> },
+      { field: 'phone', minWidth: 140, render: (l) => (l.phone ? <LtrCell>{phoneText(l.phone)}</LtrCell> : null) },
+      { field: 'email', minWidth: 180, render: (l) => (l.email ? <LtrCell>{l.email}</LtrCell> : null) },
+      { field: 'ownerId', render: (l) => ownerName(l.ownerId) },
     ],
-    [t, locale, format, ownerName, phoneText],
+    [t, ownerName, phoneText],
   );
   return (
     <RecordListPage<Lead>

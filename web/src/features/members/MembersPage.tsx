@@ -15,7 +15,7 @@ import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { can, useRoleName, useRoles, useSession } from '../../shared/session/index.ts';
 import {
-  ConfirmDialog,
+  ConfirmRowActionDialog,
   DataTable,
   EmptyState,
   ErrorState,
@@ -23,6 +23,7 @@ import {
   LtrText,
   PageHeader,
   PersonCell,
+  QueryStates,
   errorMessage,
   useNotify,
   type Column,
@@ -200,76 +201,44 @@ export function MembersPage() {
           count={invitations.data?.length ? format.number(invitations.data.length) : undefined}
           testId="invitations-list"
         >
-          {invitations.isPending ? (
-            <LoadingState minHeight={120} />
-          ) : invitations.isError ? (
-            <Box sx={{ p: 2 }}>
-              <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />
-            </Box>
-          ) : invitations.data.length === 0 ? (
-            <EmptyState icon={<MailOutlinedIcon />} message={t('members.pendingEmpty')} />
-          ) : (
-            <DataTable
-              rows={invitations.data}
-              columns={invitationColumns}
-              rowKey={(i) => i.id}
-              rowTestId="invitation-row"
-              actions={(i) => (
-                <Button size="small" color="error" onClick={() => setToRevoke(i)} data-testid="invitation-revoke">
-                  {t('common.revoke')}
-                </Button>
-              )}
-            />
-          )}
+          <QueryStates query={invitations} rows={invitations.data} loadingMinHeight={120} empty={<EmptyState icon={<MailOutlinedIcon />} message={t('members.pendingEmpty')} />}>
+            {(rows) => (
+              <DataTable
+                rows={rows}
+                columns={invitationColumns}
+                rowKey={(i) => i.id}
+                rowTestId="invitation-row"
+                actions={(i) => (
+                  <Button size="small" color="error" onClick={() => setToRevoke(i)} data-testid="invitation-revoke">
+                    {t('common.revoke')}
+                  </Button>
+                )}
+              />
+            )}
+          </QueryStates>
         </SectionCard>
       )}
 
       <InviteDialog open={inviteOpen} onClose={() => setInviteOpen(false)} />
 
-      <ConfirmDialog
-        open={toRemove !== null}
+      <ConfirmRowActionDialog
+        row={toRemove}
         title={t('members.removeTitle')}
-        body={toRemove ? t('members.removeBody', { name: toRemove.name }) : ''}
+        body={(member) => t('members.removeBody', { name: member.name })}
         confirmLabel={t('common.remove')}
-        pending={removeMember.isPending}
-        error={removeMember.error}
-        onClose={() => {
-          setToRemove(null);
-          removeMember.reset();
-        }}
-        onConfirm={() => {
-          if (!toRemove) return;
-          const name = toRemove.name;
-          removeMember.mutate(toRemove, {
-            onSuccess: () => {
-              notify({ key: 'members.removed', vars: { name } });
-              setToRemove(null);
-            },
-          });
-        }}
+        mutation={removeMember}
+        doneMessage={(member) => ({ key: 'members.removed', vars: { name: member.name } })}
+        onDone={() => setToRemove(null)}
       />
 
-      <ConfirmDialog
-        open={toRevoke !== null}
+      <ConfirmRowActionDialog
+        row={toRevoke}
         title={t('members.revokeTitle')}
-        body={toRevoke ? t('members.revokeBody', { email: toRevoke.email }) : ''}
+        body={(invitation) => t('members.revokeBody', { email: invitation.email })}
         confirmLabel={t('common.revoke')}
-        pending={revokeInvitation.isPending}
-        error={revokeInvitation.error}
-        onClose={() => {
-          setToRevoke(null);
-          revokeInvitation.reset();
-        }}
-        onConfirm={() => {
-          if (!toRevoke) return;
-          const email = toRevoke.email;
-          revokeInvitation.mutate(toRevoke, {
-            onSuccess: () => {
-              notify({ key: 'members.revoked', vars: { email } });
-              setToRevoke(null);
-            },
-          });
-        }}
+        mutation={revokeInvitation}
+        doneMessage={(invitation) => ({ key: 'members.revoked', vars: { email: invitation.email } })}
+        onDone={() => setToRevoke(null)}
       />
     </Box>
   );

@@ -8,15 +8,7 @@ import Typography from '@mui/material/Typography';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import {
-  ORGANIZATION_TYPE_LABELS,
-  TagChips,
-  LtrCell,
-  primaryOf,
-  useOwnerName,
-  usePhoneText,
-  type Organization,
-} from '../../shared/records/index.ts';
+import { ORGANIZATION_TYPE_LABELS, TagChips, LtrCell, primaryOf, useOwnerName, usePhoneText, type Organization } from '../../shared/records/index.ts';
 import { RecordListPage, type RecordColumn } from '../../shared/records/RecordListPage.tsx';
 import { LtrText } from '../../shared/ui/index.ts';
 import { QuickCreateOrganizationDialog } from './QuickCreateOrganizationDialog.tsx';
@@ -61,11 +53,11 @@ export function OrganizationsListPage() {
   const ownerName = useOwnerName();
   const phoneText = usePhoneText();
 
+  // The columns are the server's fields (custom ones included); these say how some of them look.
   const columns = useMemo<RecordColumn<Organization>[]>(
     () => [
       {
         field: 'name',
-        label: t('organizations.fields.name'),
         locked: true,
         flex: 1.6,
         minWidth: 220,
@@ -75,33 +67,16 @@ export function OrganizationsListPage() {
           </Link>
         ),
       },
-      { field: 'type', label: t('organizations.fields.type'), minWidth: 130, render: (o) => <OrganizationTypeChip type={o.type} /> },
-      { field: 'industry', label: t('organizations.fields.industry'), minWidth: 130, render: (o) => o.industry ?? '' },
-      {
-        field: 'phone',
-        label: t('people.fields.phone'),
-        sortField: null,
-        minWidth: 140,
-        render: (o) => {
-          const p = primaryOf(o.phones);
-          return p ? <LtrCell>{phoneText(p.value)}</LtrCell> : null;
-        },
-      },
-      {
-        field: 'website',
-        label: t('organizations.fields.website'),
-        minWidth: 150,
-        defaultVisible: false,
-        render: (o) => (o.website ? <LtrCell>{o.website}</LtrCell> : null),
-      },
-      { field: 'size', label: t('organizations.fields.size'), minWidth: 100, defaultVisible: false, render: (o) => (o.size ? format.digits(o.size) : '') },
-      { field: 'ownerId', label: t('records.owner'), minWidth: 130, render: (o) => ownerName(o.ownerId) },
-      { field: 'tags', label: t('records.tags'), sortField: null, minWidth: 160, render: (o) => <TagChips tags={o.tags} /> },
-      { field: 'nationalId', label: t('organizations.fields.nationalId'), minWidth: 130, defaultVisible: false, render: (o) => (o.nationalId ? format.digits(o.nationalId) : '') },
-      { field: 'lastVerifiedAt', label: t('records.lastVerifiedColumn'), minWidth: 130, defaultVisible: false, render: (o) => (o.lastVerifiedAt ? format.date(o.lastVerifiedAt, 'short') : t('common.never')) },
-      { field: 'createdAt', label: t('records.createdAt'), minWidth: 130, render: (o) => format.date(o.createdAt, 'short') },
+      { field: 'type', render: (o) => <OrganizationTypeChip type={o.type} /> },
+      { field: 'phones', aliases: ['phone'], minWidth: 140 },
+      { field: 'website', minWidth: 150, render: (o) => (o.website ? <LtrCell>{o.website}</LtrCell> : null) },
+      { field: 'nameLatin', render: (o) => (o.nameLatin ? <LtrCell>{o.nameLatin}</LtrCell> : null) },
+      { field: 'nationalId', render: (o) => (o.nationalId ? format.digits(o.nationalId) : '') },
+      { field: 'economicCode', render: (o) => (o.economicCode ? format.digits(o.economicCode) : '') },
+      { field: 'ownerId', render: (o) => ownerName(o.ownerId) },
+      { field: 'lastVerifiedAt', render: (o) => (o.lastVerifiedAt ? format.date(o.lastVerifiedAt, 'short') : t('common.never')) },
     ],
-    [t, format, ownerName, phoneText],
+    [t, format, ownerName],
   );
 
   return (

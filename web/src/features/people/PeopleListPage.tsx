@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
@@ -6,15 +6,7 @@ import Typography from '@mui/material/Typography';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import {
-  TagChips,
-  latinName,
-  LtrCell,
-  primaryOf,
-  useOwnerName,
-  usePhoneText,
-  type Person,
-} from '../../shared/records/index.ts';
+import { TagChips, latinName, primaryOf, useFieldCatalog, useOwnerName, usePhoneText, type Person } from '../../shared/records/index.ts';
 import { RecordListPage, type RecordColumn } from '../../shared/records/RecordListPage.tsx';
 import { LtrText, PersonCell } from '../../shared/ui/index.ts';
 import { QuickCreatePersonDialog } from './QuickCreatePersonDialog.tsx';
@@ -25,12 +17,34 @@ const latinOf = (p: Person) => {
   return latin && latin !== p.displayName ? latin : undefined;
 };
 
+/** The organisations a person works at, the primary one first, each a link to its page. */
+function OrganizationLinks({ person }: { person: Person }) {
+  const { locale } = useT();
+  const links = [...(person.organizations ?? [])].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  return (
+    <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} data-testid="person-organizations">
+      {links.map((o, index) => (
+        <Fragment key={o.organizationId}>
+          {index > 0 && (locale === 'fa' ? '، ' : ', ')}
+          <Link component={RouterLink} to={`/organizations/${o.organizationId}`} underline="hover" color="inherit">
+            {o.name}
+          </Link>
+        </Fragment>
+      ))}
+    </Box>
+  );
+}
+
 export function PeopleListPage() {
   const { t } = useT();
   const format = useFormat();
   const ownerName = useOwnerName();
   const phoneText = usePhoneText();
+  // The server's fields of a person's organisations (by id, by name): their cells show the organisations the list items carry.
+  const { fields } = useFieldCatalog('person');
+  const organizationFields = fields.filter((f) => !f.custom && (f.references === 'organization' || f.key === 'organizationName')).map((f) => f.key).join(',');
 
+  // The columns are the server's fields (custom ones included); these say how some of them look.
   const columns = useMemo<RecordColumn<Person>[]>(
     () => [
       {
@@ -46,37 +60,16 @@ export function PeopleListPage() {
           </Link>
         ),
       },
-      {
-        field: 'email',
-        label: t('people.fields.email'),
-        sortField: null,
-        flex: 1.3,
-        minWidth: 180,
-        render: (p) => {
-          const e = primaryOf(p.emails);
-          return e ? <LtrCell>{e.value}</LtrCell> : null;
-        },
-      },
-      {
-        field: 'phone',
-        label: t('people.fields.phone'),
-        sortField: null,
-        minWidth: 140,
-        render: (p) => {
-          const ph = primaryOf(p.phones);
-          return ph ? <LtrCell>{phoneText(ph.value)}</LtrCell> : null;
-        },
-      },
-      { field: 'jobTitle', label: t('people.fields.jobTitle'), minWidth: 130, render: (p) => p.jobTitle ?? '' },
-      { field: 'ownerId', label: t('records.owner'), minWidth: 130, render: (p) => ownerName(p.ownerId) },
-      { field: 'tags', label: t('records.tags'), sortField: null, minWidth: 160, render: (p) => <TagChips tags={p.tags} /> },
-      { field: 'lastVerifiedAt', label: t('records.lastVerifiedColumn'), minWidth: 130, defaultVisible: false, render: (p) => (p.lastVerifiedAt ? format.date(p.lastVerifiedAt, 'short') : t('common.never')) },
-      { field: 'birthday', label: t('people.fields.birthday'), minWidth: 120, defaultVisible: false, render: (p) => (p.birthday ? format.date(p.birthday, 'short') : '') },
-      { field: 'source', label: t('people.fields.source'), minWidth: 110, defaultVisible: false, render: (p) => p.source ?? '' },
-      { field: 'createdAt', label: t('records.createdAt'), minWidth: 130, defaultVisible: false, render: (p) => format.date(p.createdAt, 'short') },
-      { field: 'updatedAt', label: t('records.updatedAt'), minWidth: 130, defaultVisible: false, render: (p) => format.date(p.updatedAt, 'short') },
+      { field: 'emails', aliases: ['email'] },
+      { field: 'phones', aliases: ['phone'], minWidth: 140 },
+      { field: 'ownerId', render: (p) => ownerName(p.ownerId) },
+      { field: 'lastVerifiedAt', render: (p) => (p.lastVerifiedAt ? format.date(p.lastVerifiedAt, 'short') : t('common.never')) },
+      { field: 'consentEmail', value: (p) => p.consent?.email },
+      { field: 'consentSms', value: (p) => p.consent?.sms },
+      { field: 'consentPhone', value: (p) => p.consent?.phone },
+      ...(organizationFields ? organizationFields.split(',') : []).map((field) => ({ field, minWidth: 160, render: (p: Person) => <OrganizationLinks person={p} /> })),
     ],
-    [t, format, ownerName, phoneText],
+    [t, format, ownerName, organizationFields],
   );
 
   return (

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import Switch from '@mui/material/Switch';
@@ -7,19 +6,25 @@ import Typography from '@mui/material/Typography';
 import { useT } from '../../shared/i18n/index.ts';
 import {
   ContactListEditor,
-  CustomFieldInputs,
+  CustomFieldsRow,
+  FormGrid,
+  FullRow,
   OwnerSelect,
   RecordPicker,
   TagsEditor,
   contactDrafts,
   contactsForApi,
   customValuesForApi,
+  patchBetween,
+  textOrNull,
   type ContactDraft,
   type CustomFieldDef,
   type PickedRecord,
   type Person,
+  type RecordForm,
+  type RecordFormFieldsProps,
 } from '../../shared/records/index.ts';
-import { DateInput, fieldState } from '../../shared/ui/index.ts';
+import { DateInput, bindDraft, fieldState } from '../../shared/ui/index.ts';
 
 export type PersonDraft = {
   firstName: string;
@@ -82,17 +87,15 @@ export function draftOfPerson(p: Person): PersonDraft {
   };
 }
 
-const text = (v: string) => v.trim() || null;
-
 /** The whole draft as a create body (organisation linked separately when it is new). */
 export function personCreateBody(d: PersonDraft, defs: CustomFieldDef[]) {
   return {
     firstName: d.firstName.trim(),
     lastName: d.lastName.trim(),
-    firstNameLatin: text(d.firstNameLatin),
-    lastNameLatin: text(d.lastNameLatin),
-    jobTitle: text(d.jobTitle),
-    source: text(d.source),
+    firstNameLatin: textOrNull(d.firstNameLatin),
+    lastNameLatin: textOrNull(d.lastNameLatin),
+    jobTitle: textOrNull(d.jobTitle),
+    source: textOrNull(d.source),
     emails: contactsForApi(d.emails),
     phones: contactsForApi(d.phones),
     birthday: d.birthday,
@@ -104,35 +107,9 @@ export function personCreateBody(d: PersonDraft, defs: CustomFieldDef[]) {
   };
 }
 
-/** Only what changed, so the history says exactly what the user did. */
 export function personPatchBody(before: PersonDraft, after: PersonDraft, defs: CustomFieldDef[]): Record<string, unknown> {
-  const a = personCreateBody(after, defs) as Record<string, unknown>;
-  const b = personCreateBody(before, defs) as Record<string, unknown>;
-  const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(a)) {
-    if (key === 'tags') continue; // edited in place on the page
-    if (key === 'custom') {
-      const ca = a.custom as Record<string, unknown>;
-      const cb = b.custom as Record<string, unknown>;
-      const changed = Object.fromEntries(Object.entries(ca).filter(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(cb[k] ?? null)));
-      if (Object.keys(changed).length) patch.custom = { ...cb, ...changed };
-      continue;
-    }
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) patch[key] = a[key];
-  }
-  return patch;
+  return patchBetween(personCreateBody(before, defs), personCreateBody(after, defs), 'merged');
 }
-
-type Props = {
-  draft: PersonDraft;
-  onChange: (d: PersonDraft) => void;
-  error: unknown;
-  submitted: boolean;
-  customFields: CustomFieldDef[];
-  /** quick: names, contact, organisation, owner, tags; full: everything but the organisation. */
-  mode: 'quick' | 'full';
-  showMore?: boolean;
-};
 
 export function personClientErrors(d: PersonDraft, t: (k: 'people.nameOrContactRequired') => string): string | null {
   const hasName = d.firstName.trim() || d.lastName.trim() || d.firstNameLatin.trim() || d.lastNameLatin.trim();
@@ -140,62 +117,31 @@ export function personClientErrors(d: PersonDraft, t: (k: 'people.nameOrContactR
   return hasName || hasContact ? null : t('people.nameOrContactRequired');
 }
 
+/** quick: names, contact, organisation, owner, tags (the rest behind `showMore`); full: everything but the organisation. */
+type Props = RecordFormFieldsProps<PersonDraft> & { showMore?: boolean };
+
 export function PersonFormFields({ draft, onChange, error, submitted, customFields, mode, showMore = true }: Props) {
   const { t } = useT();
-  const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) => onChange({ ...draft, [key]: value });
+  const { set, text } = bindDraft(draft, onChange, error);
   const nameProblem = submitted ? personClientErrors(draft, t) : null;
+  const more = mode === 'full' || showMore;
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, pt: 1 }}>
-      <TextField
-        size="small"
-        label={t('people.fields.firstName')}
-        value={draft.firstName}
-        onChange={(e) => set('firstName', e.target.value)}
-        {...fieldState('firstName', { error, client: nameProblem })}
-        slotProps={{ htmlInput: { 'data-testid': 'person-first-name', autoFocus: mode === 'quick' } }}
-      />
-      <TextField
-        size="small"
-        label={t('people.fields.lastName')}
-        value={draft.lastName}
-        onChange={(e) => set('lastName', e.target.value)}
-        {...fieldState('lastName', { error })}
-        slotProps={{ htmlInput: { 'data-testid': 'person-last-name' } }}
-      />
-      {(mode === 'full' || showMore) && (
+    <FormGrid>
+      <TextField {...text('firstName', nameProblem)} label={t('people.fields.firstName')} slotProps={{ htmlInput: { 'data-testid': 'person-first-name', autoFocus: mode === 'quick' } }} />
+      <TextField {...text('lastName')} label={t('people.fields.lastName')} slotProps={{ htmlInput: { 'data-testid': 'person-last-name' } }} />
+      {more && (
         <>
-          <TextField
-            size="small"
-            label={t('people.fields.firstNameLatin')}
-            value={draft.firstNameLatin}
-            onChange={(e) => set('firstNameLatin', e.target.value)}
-            {...fieldState('firstNameLatin', { error })}
-            slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'person-first-name-latin' } }}
-          />
-          <TextField
-            size="small"
-            label={t('people.fields.lastNameLatin')}
-            value={draft.lastNameLatin}
-            onChange={(e) => set('lastNameLatin', e.target.value)}
-            {...fieldState('lastNameLatin', { error })}
-            slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'person-last-name-latin' } }}
-          />
+          <TextField {...text('firstNameLatin')} label={t('people.fields.firstNameLatin')} slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'person-first-name-latin' } }} />
+          <TextField {...text('lastNameLatin')} label={t('people.fields.lastNameLatin')} slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'person-last-name-latin' } }} />
         </>
       )}
-      <Box sx={{ gridColumn: '1 / -1' }}>
+      <FullRow>
         <ContactListEditor kind="email" value={draft.emails} onChange={(v) => set('emails', v)} error={error} testId="person-email" />
-      </Box>
-      <Box sx={{ gridColumn: '1 / -1' }}>
+      </FullRow>
+      <FullRow>
         <ContactListEditor kind="phone" value={draft.phones} onChange={(v) => set('phones', v)} error={error} testId="person-phone" />
-      </Box>
-      <TextField
-        size="small"
-        label={t('people.fields.jobTitle')}
-        value={draft.jobTitle}
-        onChange={(e) => set('jobTitle', e.target.value)}
-        {...fieldState('jobTitle', { error })}
-        slotProps={{ htmlInput: { 'data-testid': 'person-job-title' } }}
-      />
+      </FullRow>
+      <TextField {...text('jobTitle')} label={t('people.fields.jobTitle')} slotProps={{ htmlInput: { 'data-testid': 'person-job-title' } }} />
       <OwnerSelect size="small" value={draft.ownerId} onChange={(v) => set('ownerId', v)} testId="person-owner" {...fieldState('ownerId', { error })} />
       {mode === 'quick' && (
         <>
@@ -208,17 +154,17 @@ export function PersonFormFields({ draft, onChange, error, submitted, customFiel
             disabled={!draft.organization}
             slotProps={{ htmlInput: { 'data-testid': 'person-role' } }}
           />
-          <Box sx={{ gridColumn: '1 / -1' }}>
+          <FullRow>
             <TagsEditor value={draft.tags} onChange={(v) => set('tags', v)} testId="person-tags" />
-          </Box>
+          </FullRow>
         </>
       )}
-      {(mode === 'full' || showMore) && (
+      {more && (
         <>
           <DateInput size="small" label={t('people.fields.birthday')} value={draft.birthday} onChange={(v) => set('birthday', v)} testId="person-birthday" {...fieldState('birthday', { error })} />
           <DateInput size="small" label={t('people.fields.anniversary')} value={draft.anniversary} onChange={(v) => set('anniversary', v)} testId="person-anniversary" {...fieldState('anniversary', { error })} />
-          <TextField size="small" label={t('people.fields.source')} value={draft.source} onChange={(e) => set('source', e.target.value)} {...fieldState('source', { error })} />
-          <Box sx={{ gridColumn: '1 / -1' }}>
+          <TextField {...text('source')} label={t('people.fields.source')} />
+          <FullRow>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
               {t('people.fields.consent')}
             </Typography>
@@ -231,24 +177,17 @@ export function PersonFormFields({ draft, onChange, error, submitted, customFiel
                 />
               ))}
             </FormGroup>
-          </Box>
-          {customFields.length > 0 && (
-            <Box sx={{ gridColumn: '1 / -1', display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-              <CustomFieldInputs defs={customFields} values={draft.custom} onChange={(key, value) => set('custom', { ...draft.custom, [key]: value })} error={error} />
-            </Box>
-          )}
+          </FullRow>
         </>
       )}
-      {mode === 'quick' && !showMore && customFields.some((d) => d.required && !d.archivedAt) && (
-        <Box sx={{ gridColumn: '1 / -1', display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-          <CustomFieldInputs
-            defs={customFields.filter((d) => d.required)}
-            values={draft.custom}
-            onChange={(key, value) => set('custom', { ...draft.custom, [key]: value })}
-            error={error}
-          />
-        </Box>
-      )}
-    </Box>
+      <CustomFieldsRow defs={customFields} all={more} values={draft.custom} onChange={(v) => set('custom', v)} error={error} />
+    </FormGrid>
   );
 }
+
+export const personForm: RecordForm<Person, PersonDraft> = {
+  draftOf: draftOfPerson,
+  patchOf: personPatchBody,
+  clientError: personClientErrors,
+  Fields: PersonFormFields,
+};

@@ -345,6 +345,12 @@ export const customersEn: CustomersTranslation = {
     linkedAs: '{{actor}} linked {{subject}} to {{organization}} as “{{role}}”',
     roleChanged: '{{actor}} changed the role of {{subject}} at {{organization}} to “{{role}}”',
     unlinked: '{{actor}} unlinked {{subject}} from {{organization}}',
+    named: {
+      person: '{{name}}',
+      organization: '{{name}}',
+      lead: 'the lead “{{name}}”',
+    },
+    deletedRecord: '{{name}} (deleted)',
   },
   search: {
     open: 'Search (Ctrl+K)',

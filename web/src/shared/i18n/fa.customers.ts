@@ -343,6 +343,12 @@ export const customersFa = {
     linkedAs: '{{actor}} {{subject}} را با نقش «{{role}}» به {{organization}} وصل کرد',
     roleChanged: '{{actor}} نقش {{subject}} در {{organization}} را «{{role}}» کرد',
     unlinked: '{{actor}} {{subject}} را از {{organization}} جدا کرد',
+    named: {
+      person: '«{{name}}»',
+      organization: 'سازمان «{{name}}»',
+      lead: 'سرنخ «{{name}}»',
+    },
+    deletedRecord: '{{name}} (حذف‌شده)',
   },
   search: {
     open: 'جست‌وجو (Ctrl+K)',

@@ -1,5 +1,4 @@
 import { Fragment, useState, type ReactNode } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -11,10 +10,9 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import VerifiedOutlinedIcon from '@mui/icons-material/VerifiedOutlined';
-import { hasStatus } from '../api/index.ts';
 import { useFormat } from '../format/index.ts';
 import { useT } from '../i18n/index.ts';
-import { errorMessage, FormErrorAlert } from '../ui/ErrorState.tsx';
+import { errorMessage, SaveErrorAlert } from '../ui/ErrorState.tsx';
 import { useNotify } from '../ui/notify.tsx';
 import { CustomValue } from './CustomValue.tsx';
 import { OwnerSelect, TagChips, TagsEditor, useOwnerName } from './RecordBits.tsx';
@@ -74,29 +72,6 @@ export function CustomFieldsSection({ defs, values }: { defs: CustomFieldDef[]; 
       <DetailList showEmpty items={active.map((d) => ({ label: locale === 'fa' ? d.labelFa : d.labelEn, value: <CustomValue def={d} value={values[d.key]} />, testId: `custom-value-${d.key}` }))} />
     </Section>
   );
-}
-
-/** 409 → "someone else changed it" with a reload button; anything else → the server's message. */
-export function SaveErrorAlert({ error, onReload }: { error: unknown; onReload: () => void }) {
-  const { t } = useT();
-  if (!error) return null;
-  if (hasStatus(error, 409)) {
-    return (
-      <Alert
-        severity="warning"
-        data-testid="version-conflict"
-        sx={{ mb: 2 }}
-        action={
-          <Button color="inherit" size="small" onClick={onReload} data-testid="conflict-reload">
-            {t('records.conflictReload')}
-          </Button>
-        }
-      >
-        {errorMessage(error, t('records.conflict'))}
-      </Alert>
-    );
-  }
-  return <FormErrorAlert error={error} />;
 }
 
 /** "Last verified ۲ آذر ۱۴۰۴" and a button that records a fresh confirmation. */

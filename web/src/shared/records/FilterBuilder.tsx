@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Badge from '@mui/material/Badge';
+import Chip from '@mui/material/Chip';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -29,6 +30,7 @@ import {
   countConditions,
   emptyGroup,
   isGroup,
+  defaultOperator,
   operatorsFor,
   pruneGroup,
   type FieldDescriptor,
@@ -36,6 +38,8 @@ import {
   type FilterGroup,
   type FilterOperator,
 } from './filter-model.ts';
+import { RecordPicker, type PickedRecord } from './RecordPicker.tsx';
+import { useReferenceTitles } from './reference-titles.ts';
 import { useOwners, useTags } from './records.api.ts';
 
 type Props = {
@@ -99,7 +103,8 @@ function FilterDialog({ fields, initial, onClose, onApply }: { fields: FieldDesc
 
 function newCondition(fields: FieldDescriptor[]): FilterCondition {
   const first = fields[0];
-  return { field: first?.field ?? '', op: operatorsFor(first)[0] ?? 'contains', value: '' };
+  const op = defaultOperator(first) ?? 'contains';
+  return { field: first?.key ?? '', op, value: defaultValue(first, op) };
 }
 
 function GroupEditor({
@@ -194,14 +199,16 @@ function ConditionRow({
   onRemove: () => void;
 }) {
   const { t, locale } = useT();
-  const field = fields.find((f) => f.field === condition.field);
+  const field = fields.find((f) => f.key === condition.field);
   const operators = operatorsFor(field);
 
   const handleField = (next: FieldDescriptor | null) => {
     if (!next) return;
     const ops = operatorsFor(next);
-    const op = ops.includes(condition.op) ? condition.op : (ops[0] ?? 'eq');
-    onChange({ field: next.field, op, value: next.type === field?.type ? condition.value : defaultValue(next, op) });
+    const op = ops.includes(condition.op) ? condition.op : (defaultOperator(next) ?? 'eq');
+    // A value fits another field of the same kind, except the options of another choice field.
+    const keep = next.type === field?.type && next.references === field?.references && !next.options;
+    onChange({ field: next.key, op, value: keep ? condition.value : defaultValue(next, op) });
   };
   const handleOp = (op: FilterOperator) => {
     const wasList = LIST_OPERATORS.has(condition.op) || condition.op === 'between';
@@ -220,8 +227,8 @@ function ConditionRow({
         value={field ?? null}
         onChange={(_, v) => handleField(v)}
         getOptionLabel={(o) => o.label[locale]}
-        isOptionEqualToValue={(a, b) => a.field === b.field}
-        groupBy={(o) => (o.field.startsWith('custom.') ? t('filters.customFields') : t('filters.standardFields'))}
+        isOptionEqualToValue={(a, b) => a.key === b.key}
+        groupBy={(o) => (o.custom ? t('filters.customFields') : t('filters.standardFields'))}
         disableClearable={Boolean(field)}
         renderInput={(params) => (
           <TextField {...params} label={t('filters.field')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'filter-field' } }} />
@@ -316,6 +323,10 @@ function ValueEditor({ field, op, value, onChange }: { field: FieldDescriptor; o
     );
   }
 
+  if (field.type === 'reference' && (field.references === 'person' || field.references === 'organization')) {
+    return <ReferenceValue kind={field.references} list={list} value={value} onChange={onChange} label={label} />;
+  }
+
   if (field.type === 'boolean') {
     return (
       <TextField select size="small" label={label} value={value === false ? 'false' : 'true'} onChange={(e) => onChange(e.target.value === 'true')} slotProps={{ htmlInput: { 'data-testid': 'filter-value' } }}>
@@ -326,6 +337,29 @@ function ValueEditor({ field, op, value, onChange }: { field: FieldDescriptor; o
   }
 
   return <SingleValue field={field} value={value} onChange={onChange} label={label} />;
+}
+
+/** People or organisations picked by name; the filter holds their ids. */
+function ReferenceValue({ kind, list, value, onChange, label }: { kind: 'person' | 'organization'; list: boolean; value: unknown; onChange: (v: unknown) => void; label: string }) {
+  const { t } = useT();
+  const ids = (Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : []).map(String);
+  const titles = useReferenceTitles(ids.map((id) => ({ kind, id })));
+  const picked = (id: string): PickedRecord => ({ id, title: titles.get(id) ?? t('common.loading') });
+  if (!list) {
+    return <RecordPicker kind={kind} label={label} value={ids[0] ? picked(ids[0]) : null} onChange={(r) => onChange(r?.id ?? '')} testId="filter-value" />;
+  }
+  return (
+    <Stack spacing={1}>
+      {ids.length > 0 && (
+        <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+          {ids.map((id) => (
+            <Chip key={id} size="small" label={picked(id).title} onDelete={() => onChange(ids.filter((x) => x !== id))} />
+          ))}
+        </Box>
+      )}
+      <RecordPicker kind={kind} label={label} value={null} excludeIds={ids} onChange={(r) => r && onChange([...ids, r.id])} testId="filter-value" />
+    </Stack>
+  );
 }
 
 function SingleValue({ field, value, onChange, label }: { field: FieldDescriptor; value: unknown; onChange: (v: unknown) => void; label: string }) {

@@ -35,36 +35,82 @@ import { LoadingState } from '../ui/LoadingState.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
-import { CustomValue } from './CustomValue.tsx';
+import { FieldValue, fieldValueOf } from './FieldValue.tsx';
 import { FilterButton } from './FilterBuilder.tsx';
 import { FilterChips } from './FilterChips.tsx';
-import { useFieldCatalog } from './field-catalog.ts';
-import { emptyGroup, filterParam, sameFilter, sortParam, type FilterGroup, type SortSpec } from './filter-model.ts';
+import { useFieldCatalog } from './fields.api.ts';
+import { emptyGroup, filterParam, sameFilter, sortParam, type FieldDescriptor, type FilterGroup, type SortSpec } from './filter-model.ts';
 import { exportUrl, useRecordPages, useViews, type ListParams, type SavedView } from './records.api.ts';
 import { RESOURCE_OF, type EntityType } from './records.types.ts';
 import { useDebounced } from './useDebounced.ts';
 import { ViewsMenu } from './ViewsMenu.tsx';
 
+/**
+ * How a page shows one column. The columns themselves come from the server's field catalog
+ * (every field, labelled in the user's language, sortable and shown by default as it says); a
+ * page only adjusts how some of them look, and may add a column that is no single field (the
+ * name). Such an extra column needs a label and a render, and comes first.
+ */
 export type RecordColumn<T> = {
   field: string;
-  label: string;
-  /** The API field to sort by; null when the column cannot be sorted. */
+  /** Needed by a column that is not a catalog field; a catalog field is labelled by the server. */
+  label?: string;
+  /** The API field to sort by; null when the column cannot be sorted. Default: the field, when sortable. */
   sortField?: string | null;
   width?: number;
   flex?: number;
   minWidth?: number;
-  render: (row: T) => ReactNode;
-  /** Shown unless a view says otherwise (default true). */
-  defaultVisible?: boolean;
+  /** Default: the value shown by its described type (FieldValue). */
+  render?: (row: T) => ReactNode;
+  /** Where the value lives when not under the field's key (e.g. consent.email for consentEmail). */
+  value?: (row: T) => unknown;
   /** Always shown (the name). */
   locked?: boolean;
+  /** Earlier names of this column that saved views may still hold. */
+  aliases?: string[];
 };
+
+type ListColumn<T> = Required<Pick<RecordColumn<T>, 'field' | 'label' | 'render'>> &
+  Pick<RecordColumn<T>, 'width' | 'flex' | 'minWidth' | 'locked' | 'aliases'> & { sortField: string | null; defaultVisible: boolean; custom: boolean };
+
+/** Sizes by type, for fields a page says nothing about. */
+function defaultSize(field: FieldDescriptor): Pick<RecordColumn<unknown>, 'minWidth' | 'flex'> {
+  if (field.type === 'emails') return { minWidth: 180, flex: 1.3 };
+  if (field.type === 'tags' || field.type === 'multi_enum') return { minWidth: 160, flex: 1 };
+  if (field.type === 'date' || field.type === 'datetime' || field.type === 'number' || field.type === 'boolean') return { minWidth: 120, flex: 0.8 };
+  return { minWidth: 130, flex: 1 };
+}
+
+/** The page's extra columns, then every catalog field in catalog order, as the page adjusts them. */
+function listColumns<T extends { custom?: Record<string, unknown> }>(fields: FieldDescriptor[], adjust: RecordColumn<T>[], locale: 'fa' | 'en'): ListColumn<T>[] {
+  const byField = new Map(adjust.map((c) => [c.field, c]));
+  const known = new Set(fields.map((f) => f.key));
+  const extra = adjust
+    .filter((c) => !known.has(c.field))
+    .map<ListColumn<T>>((c) => ({ ...c, label: c.label ?? c.field, render: c.render ?? (() => null), sortField: c.sortField ?? null, defaultVisible: true, custom: false }));
+  const described = fields.map<ListColumn<T>>((field) => {
+    const page = byField.get(field.key);
+    const value = page?.value ?? ((row: T) => fieldValueOf(row, field.key));
+    return {
+      ...defaultSize(field),
+      ...page,
+      field: field.key,
+      label: page?.label ?? field.label[locale],
+      sortField: page?.sortField !== undefined ? page.sortField : field.sortable ? field.key : null,
+      defaultVisible: field.defaultColumn,
+      custom: field.custom,
+      render: page?.render ?? ((row: T) => <FieldValue field={field} value={value(row)} />),
+    };
+  });
+  return [...extra, ...described];
+}
 
 type Props<T extends { id: string; custom?: Record<string, unknown> }> = {
   entityType: EntityType;
   title: string;
   subtitle: string;
   allLabel: string;
+  /** Extra columns and adjustments of catalog fields' columns. */
   columns: RecordColumn<T>[];
   renderCard: (row: T) => ReactNode;
   hrefOf: (row: T) => string;
@@ -102,21 +148,10 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
   const canImport = can(me, 'records.import');
 
   // ---------- columns ----------
-  const allColumns = useMemo<RecordColumn<T>[]>(() => {
-    const custom = catalog.customFields
-      .filter((d) => !d.archivedAt)
-      .map<RecordColumn<T>>((def) => ({
-        field: `custom.${def.key}`,
-        label: locale === 'fa' ? def.labelFa : def.labelEn,
-        sortField: def.type === 'multi_select' ? null : `custom.${def.key}`,
-        minWidth: 140,
-        flex: 0.8,
-        defaultVisible: false,
-        render: (row) => <CustomValue def={def} value={row.custom?.[def.key]} />,
-      }));
-    return [...columns, ...custom];
-  }, [columns, catalog.customFields, locale]);
-  const defaultVisible = useMemo(() => allColumns.filter((c) => c.defaultVisible !== false).map((c) => c.field), [allColumns]);
+  const allColumns = useMemo(() => listColumns(catalog.fields, columns, locale), [catalog.fields, columns, locale]);
+  const defaultVisible = useMemo(() => allColumns.filter((c) => c.defaultVisible).map((c) => c.field), [allColumns]);
+  /** A saved view's columns under their current names. */
+  const viewColumns = (names: string[]) => names.map((name) => allColumns.find((c) => c.aliases?.includes(name))?.field ?? name);
 
   // ---------- list state ----------
   const [activeView, setActiveView] = useState<SavedView | null>(null);
@@ -136,7 +171,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
     setActiveView(view);
     setFilter(view?.filter ?? emptyGroup());
     setSort(view?.sort?.[0] ?? null);
-    setVisible(view?.columns?.length ? view.columns : null);
+    setVisible(view?.columns?.length ? viewColumns(view.columns) : null);
     setSearchParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -190,7 +225,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
     activeView !== null &&
     (!sameFilter(activeView.filter, filter) ||
       sortParam(activeView.sort?.[0]) !== sortParam(sort) ||
-      JSON.stringify(activeView.columns?.length ? activeView.columns : defaultVisible) !== JSON.stringify(visibleColumns));
+      JSON.stringify(activeView.columns?.length ? viewColumns(activeView.columns) : defaultVisible) !== JSON.stringify(visibleColumns));
 
   // ---------- grid ----------
   const gridColumns = useMemo<GridColDef<T>[]>(
@@ -198,7 +233,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
       allColumns.map((c) => ({
         field: c.field,
         headerName: c.label,
-        sortable: c.sortField !== null && (c.sortField !== undefined || catalog.fields.some((f) => f.field === c.field && f.sortable)),
+        sortable: c.sortField !== null,
         filterable: false,
         hideable: !c.locked,
         width: c.width,
@@ -207,7 +242,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
         renderCell: (params) => c.render(params.row),
         valueGetter: () => null,
       })),
-    [allColumns, catalog.fields],
+    [allColumns],
   );
   const sortFieldOf = (column: string) => allColumns.find((c) => c.field === column)?.sortField ?? column;
   const columnOfSort = (field: string) => allColumns.find((c) => (c.sortField ?? c.field) === field)?.field ?? field;
@@ -266,7 +301,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
       <FilterButton fields={catalog.fields} value={filter} onChange={setFilter} />
       {!phone && (
         <ColumnChooser
-          columns={allColumns.map((c) => ({ field: c.field, label: c.label, locked: c.locked }))}
+          columns={allColumns.map((c) => ({ field: c.field, label: c.label, locked: c.locked, custom: c.custom }))}
           visible={visibleColumns}
           onChange={setVisible}
           onReset={() => setVisible(null)}
@@ -309,11 +344,17 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
   );
 
   let body: ReactNode;
-  if (list.isPending) body = <LoadingState />;
-  else if (list.isError)
+  if (list.isPending || catalog.isPending) body = <LoadingState />;
+  else if (list.isError || catalog.isError)
     body = (
       <Box sx={{ p: 2 }}>
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        <ErrorState
+          error={list.error ?? catalog.error}
+          onRetry={() => {
+            if (list.isError) void list.refetch();
+            if (catalog.isError) void catalog.refetch();
+          }}
+        />
       </Box>
     );
   else if (loadedCount === 0 && !list.isFetching)

@@ -14,6 +14,7 @@ import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { LoadingState } from '../ui/LoadingState.tsx';
 import { useOwnerName, usePhoneText } from './RecordBits.tsx';
+import { useFieldCatalog } from './fields.api.ts';
 import { useCustomFieldDefs, useTimeline } from './records.api.ts';
 import type { EntityType } from './records.types.ts';
 import { timelineSentences, type Sentence } from './timeline-sentences.ts';
@@ -33,6 +34,7 @@ export function Timeline({ entityType, id, names }: { entityType: EntityType; id
   const ownerName = useOwnerName();
   const phoneText = usePhoneText();
   const customFields = useCustomFieldDefs(entityType, true);
+  const { fields } = useFieldCatalog(entityType);
   const timeline = useTimeline(entityType, id);
   const sentinel = useRef<HTMLDivElement | null>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = timeline;
@@ -52,7 +54,7 @@ export function Timeline({ entityType, id, names }: { entityType: EntityType; id
   const items = timeline.data.pages.flatMap((p) => p.items);
   if (!items.length) return <EmptyState icon={<HistoryOutlinedIcon />} message={t('timeline.empty')} testId="timeline-empty" />;
 
-  const ctx = { entityType, locale, t, tOr, format, ownerName, customFields: customFields.data ?? [], phoneText, subjectId: id, recordName: (_type: string, recordId: string) => names?.[recordId] };
+  const ctx = { entityType, locale, t, tOr, format, ownerName, fields, customFields: customFields.data ?? [], phoneText, subjectId: id, recordName: (_type: string, recordId: string) => names?.[recordId] };
 
   return (
     <Box component="ol" data-testid="timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countConditions, filterParam, pruneGroup, sameFilter, type FilterGroup } from './filter-model.ts';
+import { countConditions, defaultOperator, filterParam, operatorsFor, pruneGroup, sameFilter, type FieldDescriptor, type FilterGroup } from './filter-model.ts';
 
 describe('filter model', () => {
   const group: FilterGroup = {
@@ -34,5 +34,22 @@ describe('filter model', () => {
   it('compares filters by what they send', () => {
     expect(sameFilter(group, pruneGroup(group))).toBe(true);
     expect(sameFilter(null, { op: 'or', conditions: [] })).toBe(true);
+  });
+
+  it('offers the operators the server describes, starting text fields with "contains"', () => {
+    const field = (type: FieldDescriptor['type'], operators: FieldDescriptor['operators']): FieldDescriptor => ({
+      key: 'k',
+      type,
+      label: { fa: 'ک', en: 'K' },
+      operators,
+      sortable: true,
+      defaultColumn: false,
+      custom: false,
+    });
+    expect(defaultOperator(field('text', ['eq', 'neq', 'contains']))).toBe('contains');
+    expect(defaultOperator(field('enum', ['eq', 'in']))).toBe('eq');
+    expect(operatorsFor(field('boolean', ['eq']))).toEqual(['eq']);
+    expect(operatorsFor(undefined)).toEqual([]);
+    expect(defaultOperator(undefined)).toBeUndefined();
   });
 });

@@ -44,35 +44,35 @@ export type FieldKind =
 
 export type FieldOption = { value: string; label: Localised };
 
-/** One field the filter builder, the sort and the column chooser can use. */
+/**
+ * One field a list can filter, sort and show as a column, as the server describes it
+ * (GET /api/v1/fields/:entityType, server: kernel/filters/describe-catalog.ts).
+ */
 export type FieldDescriptor = {
-  field: string;
+  /** What filters, sorts and saved views call it: 'lastName', 'custom.loyalty_level'. */
+  key: string;
   type: FieldKind;
   label: Localised;
+  /** For user and reference fields: whose id the value is. */
+  references?: 'person' | 'organization' | 'user';
+  /** The operators the server accepts for this field. */
+  operators: FilterOperator[];
   options?: FieldOption[];
   sortable: boolean;
-  operators?: FilterOperator[];
-};
-
-/** Which operators each type accepts (server: filter-operators.ts). */
-export const OPERATORS_BY_KIND: Record<FieldKind, FilterOperator[]> = {
-  text: ['contains', 'not_contains', 'eq', 'neq', 'starts_with', 'is_empty', 'is_not_empty'],
-  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_empty', 'is_not_empty'],
-  date: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_empty', 'is_not_empty'],
-  datetime: ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_empty', 'is_not_empty'],
-  boolean: ['eq'],
-  enum: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  multi_enum: ['has_any', 'has_all', 'has_none', 'is_empty', 'is_not_empty'],
-  user: ['eq', 'neq', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  reference: ['eq', 'neq', 'is_empty', 'is_not_empty'],
-  tags: ['has_any', 'has_all', 'has_none', 'is_empty', 'is_not_empty'],
-  emails: ['contains', 'is_empty', 'is_not_empty'],
-  phones: ['contains', 'is_empty', 'is_not_empty'],
+  /** Shown as a list column unless a saved view chooses its own. */
+  defaultColumn: boolean;
+  /** A workspace's own field. */
+  custom: boolean;
 };
 
 export function operatorsFor(field: FieldDescriptor | undefined): FilterOperator[] {
-  if (!field) return [];
-  return field.operators?.length ? field.operators : OPERATORS_BY_KIND[field.type];
+  return field?.operators ?? [];
+}
+
+/** What a new condition on the field starts with: "contains" for text, else the server's first operator. */
+export function defaultOperator(field: FieldDescriptor | undefined): FilterOperator | undefined {
+  const operators = operatorsFor(field);
+  return operators.includes('contains') ? 'contains' : operators[0];
 }
 
 export const NO_VALUE_OPERATORS: ReadonlySet<FilterOperator> = new Set(['is_empty', 'is_not_empty']);

@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, hasStatus, newIdempotencyKey, type Page } from '../api/index.ts';
+import { currentLocale } from '../i18n/index.ts';
 import type { FilterGroup, SortSpec } from './filter-model.ts';
 import type { CustomFieldDef, DuplicateCandidate, EntityType, Resource, TagRef, TimelineItem } from './records.types.ts';
 
@@ -309,6 +310,8 @@ export function useTimeline(entityType: EntityType, id: string | undefined) {
 export function exportUrl(resource: Resource, format: 'csv' | 'vcf', params: ListParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(listQuery(params))) if (value) search.set(key, String(value));
+  // A download link sends the browser's Accept-Language, not the app's: name the language.
+  search.set('lang', currentLocale());
   const qs = search.toString();
   return `/api/v1/exports/${resource}.${format}${qs ? `?${qs}` : ''}`;
 }

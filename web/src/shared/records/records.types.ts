@@ -183,6 +183,8 @@ export type TimelineItem = {
   entityType: string;
   entityId: string;
   data: Record<string, unknown>;
+  /** Other records the item names, with their display names (deleted: in the trash or merged away). */
+  references?: Array<{ entityType: string; id: string; name: string; deleted: boolean }>;
 };
 
 /** Tag names of any record, whichever shape its tags come in. */

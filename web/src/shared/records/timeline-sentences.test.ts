@@ -13,6 +13,20 @@ function context(locale: 'fa' | 'en'): SentenceContext {
     tOr: (key: string, fallback: string, vars?: TVars) => (i18next.exists(key, { lng: locale }) ? (fixed(key, vars) as string) : fallback),
     format: makeFormatters(locale, locale === 'fa' ? 'jalali' : 'gregorian', 'Asia/Tehran'),
     ownerName: (id) => (id === 'u-2' ? 'Reza' : '—'),
+    fields: [
+      { key: 'jobTitle', type: 'text', label: { fa: 'سمت', en: 'Job title' }, operators: ['contains'], sortable: true, defaultColumn: true, custom: false },
+      { key: 'birthday', type: 'date', label: { fa: 'تاریخ تولد', en: 'Birthday' }, operators: ['eq'], sortable: true, defaultColumn: false, custom: false },
+      {
+        key: 'type',
+        type: 'enum',
+        label: { fa: 'نوع', en: 'Type' },
+        options: [{ value: 'distributor', label: { fa: 'توزیع‌کننده', en: 'Distributor' } }],
+        operators: ['eq'],
+        sortable: true,
+        defaultColumn: true,
+        custom: false,
+      },
+    ],
     customFields: [
       {
         id: 'f1',
@@ -73,9 +87,45 @@ describe('timeline sentences', () => {
   it('names the other record of a link, and says "this organisation" on its own page', () => {
     const link = { ...item('person.organization_linked', { after: { personId: 'p-1', organizationId: 'o-1', role: 'مدیر خرید', isPrimary: true } }) };
     const onPerson = { ...context('fa'), subjectId: 'p-1', recordName: (_t: string, id: string) => (id === 'o-1' ? 'پخش مهر' : undefined) };
-    expect(timelineSentences(link, onPerson)[0]!.text).toBe('Sara این شخص را با نقش «مدیر خرید» به پخش مهر وصل کرد');
+    expect(timelineSentences(link, onPerson)[0]!.text).toBe('Sara این شخص را با نقش «مدیر خرید» به سازمان «پخش مهر» وصل کرد');
     const onOrg = { ...context('en'), entityType: 'organization' as const, subjectId: 'o-1', recordName: (_t: string, id: string) => (id === 'p-1' ? 'Ali Rezaei' : undefined) };
     expect(timelineSentences(link, onOrg)[0]!.text).toBe('Sara linked Ali Rezaei to this organisation as “مدیر خرید”');
+  });
+
+  it('names fields and their options as the server describes them, and falls back to the key', () => {
+    const update = item('organization.updated', { before: { type: 'customer', shoeSize: 1 }, after: { type: 'distributor', shoeSize: 2 } });
+    const fa = timelineSentences(update, { ...context('fa'), entityType: 'organization' }).map((s) => s.text);
+    expect(fa[0]).toContain('نوع');
+    expect(fa[0]).toContain('«توزیع‌کننده»');
+    expect(timelineSentences(update, context('en')).map((s) => s.text)[1]).toContain('shoeSize');
+  });
+
+  it('names linked records from the references the server sends, deleted ones marked, without help from the page', () => {
+    const link: TimelineItem = {
+      ...item('person.organization_linked', { after: { personId: 'p-1', organizationId: 'o-1', role: null, isPrimary: false } }),
+      references: [{ entityType: 'organization', id: 'o-1', name: 'آلفا', deleted: false }],
+    };
+    const onPerson = { ...context('fa'), subjectId: 'p-1' };
+    expect(timelineSentences(link, onPerson)[0]!.text).toBe('Sara این شخص را به سازمان «آلفا» وصل کرد');
+    expect(timelineSentences(link, { ...context('en'), subjectId: 'p-1' })[0]!.text).toBe('Sara linked this person to آلفا');
+
+    const unlinked: TimelineItem = {
+      ...item('person.organization_unlinked', { before: { personId: 'p-1', organizationId: 'o-2' }, after: { personId: 'p-1', organizationId: 'o-2' } }),
+      references: [{ entityType: 'organization', id: 'o-2', name: 'Beta Trading', deleted: true }],
+    };
+    expect(timelineSentences(unlinked, onPerson)[0]!.text).toBe('Sara این شخص را از سازمان «Beta Trading» (حذف‌شده) جدا کرد');
+    expect(timelineSentences(unlinked, { ...context('en'), subjectId: 'p-1' })[0]!.text).toBe('Sara unlinked this person from Beta Trading (deleted)');
+
+    // On the organisation's page the person is named; with no name known it stays generic.
+    const onOrg = { ...context('en'), entityType: 'organization' as const, subjectId: 'o-1' };
+    const withPerson: TimelineItem = { ...link, references: [{ entityType: 'person', id: 'p-1', name: 'Zahra Hosseini', deleted: false }] };
+    expect(timelineSentences(withPerson, onOrg)[0]!.text).toBe('Sara linked Zahra Hosseini to this organisation');
+    expect(timelineSentences({ ...link, references: [] }, onOrg)[0]!.text).toBe('Sara linked a person to this organisation');
+  });
+
+  it('says who the new owner is after a handover', () => {
+    const handover = item('person.owner_changed', { before: { ownerId: 'u-1' }, after: { ownerId: 'u-2', handover: true } });
+    expect(timelineSentences(handover, context('en'))[0]!.text).toBe('Sara made Reza the owner');
   });
 
   it('ignores bookkeeping columns when diffing', () => {

@@ -1,7 +1,8 @@
 import type { Formatters } from '../format/index.ts';
 import type { TKey, TVars } from '../i18n/index.ts';
 import { customValueText } from './custom-values.ts';
-import { fieldLabel } from './field-catalog.ts';
+import { fieldLabel, optionLabel } from './field-catalog.ts';
+import type { FieldDescriptor } from './filter-model.ts';
 import type { CustomFieldDef, EntityType, TimelineItem } from './records.types.ts';
 
 /*
@@ -16,6 +17,8 @@ export type SentenceContext = {
   tOr: (key: string, fallback: string, vars?: TVars) => string;
   format: Pick<Formatters, 'date' | 'dateTime' | 'digits' | 'number'>;
   ownerName: (id: string | null | undefined) => string;
+  /** The record type's fields as the server describes them (fields.api.ts). */
+  fields: readonly FieldDescriptor[];
   customFields: CustomFieldDef[];
   phoneText?: (e164: string) => string;
   /** The record whose page this is; items about other records name them instead of "this …". */
@@ -47,6 +50,8 @@ export function valueText(field: string, value: unknown, ctx: SentenceContext): 
     return customValueText(def, value, locale, (iso) => format.date(iso));
   }
   if (field === 'ownerId') return ctx.ownerName(String(value));
+  const described = ctx.fields.find((f) => f.key === field);
+  if (described?.options && typeof value === 'string') return optionLabel(described, value, locale);
   if (field === 'type' || field === 'status' || field === 'source') {
     const key = field === 'type' ? `organizations.types.${String(value)}` : field === 'status' ? `leads.statuses.${String(value)}` : `leads.sources.${String(value)}`;
     return ctx.tOr(key, String(value));
@@ -109,7 +114,7 @@ export function changedFields(before: unknown, after: unknown): Array<{ field: s
 }
 
 function labelOf(field: string, ctx: SentenceContext): string {
-  return fieldLabel(ctx.entityType, field, ctx.customFields)?.[ctx.locale] ?? field;
+  return fieldLabel(ctx.fields, field, ctx.customFields)?.[ctx.locale] ?? field;
 }
 
 /** One sentence per change (an update of three fields gives three sentences). */
@@ -119,12 +124,20 @@ export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sen
   const [, verb = item.kind] = item.kind.includes('.') ? [item.kind.slice(0, item.kind.indexOf('.')), item.kind.slice(item.kind.indexOf('.') + 1)] : ['', item.kind];
   const data = asRecord(item.data);
   const ownItem = item.entityType === ctx.entityType && (!ctx.subjectId || item.entityId === ctx.subjectId);
-  const subject = ownItem
-    ? tOr(`timeline.subjects.${item.entityType}`, item.entityType)
-    : (ctx.recordName?.(item.entityType, item.entityId) ?? tOr(`timeline.someSubjects.${item.entityType}`, item.entityType));
+  /**
+   * Another record, by name: the server names the records an item refers to (deleted ones too,
+   * marked so); else what the page knows; else "an organisation".
+   */
+  const named = (type: string, id: string) => {
+    const reference = item.references?.find((r) => r.entityType === type && r.id === id);
+    const name = reference?.name || ctx.recordName?.(type, id);
+    if (!name) return tOr(`timeline.someSubjects.${type}`, type);
+    const text = tOr(`timeline.named.${type}`, name, { name });
+    return reference?.deleted ? t('timeline.deletedRecord', { name: text }) : text;
+  };
+  const subject = ownItem ? tOr(`timeline.subjects.${item.entityType}`, item.entityType) : named(item.entityType, item.entityId);
   /** An organisation named in a link: "this organisation" on its own page. */
-  const organizationOf = (id: string) =>
-    ctx.entityType === 'organization' && id === ctx.subjectId ? t('timeline.subjects.organization') : (ctx.recordName?.('organization', id) ?? t('timeline.someSubjects.organization'));
+  const organizationOf = (id: string) => (ctx.entityType === 'organization' && id === ctx.subjectId ? t('timeline.subjects.organization') : named('organization', id));
 
   switch (verb) {
     case 'created':
@@ -166,6 +179,7 @@ export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sen
       return [{ text: t(verb === 'tagged' ? 'timeline.tagged' : 'timeline.untagged', { actor, tags: names.join(ctx.locale === 'fa' ? '، ' : ', ') || '—' }), tone: 'info' }];
     }
     case 'owner_assigned':
+    case 'owner_changed':
     case 'handed_over': {
       const to = asRecord(data.after).ownerId;
       return [{ text: t('timeline.ownerChanged', { actor, owner: ctx.ownerName(typeof to === 'string' ? to : null) }), tone: 'update' }];

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
-import { isApiError } from '../api/index.ts';
+import { hasStatus, isApiError } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 
 /** The localised `detail` of an API error, or a generic sentence. */
@@ -40,6 +40,27 @@ export function FormErrorAlert({ error }: { error: unknown }) {
   return (
     <Alert severity="error" data-testid="form-error" sx={{ mb: 2 }}>
       {errorMessage(error, t('errors.unknown'))}
+    </Alert>
+  );
+}
+
+/** A failed save: a version conflict (409) offers to load the latest version; anything else shows the server's message. */
+export function SaveErrorAlert({ error, onReload, reloadLabel }: { error: unknown; onReload: () => void; reloadLabel?: string }) {
+  const { t } = useT();
+  if (!error) return null;
+  if (!hasStatus(error, 409)) return <FormErrorAlert error={error} />;
+  return (
+    <Alert
+      severity="warning"
+      data-testid="version-conflict"
+      sx={{ mb: 2 }}
+      action={
+        <Button color="inherit" size="small" onClick={onReload} data-testid="conflict-reload">
+          {reloadLabel ?? t('records.conflictReload')}
+        </Button>
+      }
+    >
+      {errorMessage(error, t('records.conflict'))}
     </Alert>
   );
 }

@@ -60,7 +60,7 @@ export const personExporter = exporter('person', 'people', columnsOf(PERSON_FIEL
   const rows = await repo.people(db, ctx.workspaceId, query);
   const orgs = await repo.organizationNames(db, ctx.workspaceId, rows.map((r) => r.id));
   return rows.map((p) => ({
-    at: p.createdAt,
+    sortValue: p.sortValue,
     id: p.id,
     values: {
       firstName: p.firstName,
@@ -83,7 +83,7 @@ export const personExporter = exporter('person', 'people', columnsOf(PERSON_FIEL
 export const organizationExporter = exporter('organization', 'organizations', columnsOf(ORGANIZATION_FIELDS, []), async (db, ctx, query, defs, calendar) => {
   const rows = await repo.organizations(db, ctx.workspaceId, query);
   return rows.map((o) => ({
-    at: o.createdAt,
+    sortValue: o.sortValue,
     id: o.id,
     values: {
       name: o.name,
@@ -105,7 +105,7 @@ export const organizationExporter = exporter('organization', 'organizations', co
 export const leadExporter = exporter('lead', 'leads', columnsOf(LEAD_FIELDS, ['fullName']), async (db, ctx, query, defs, calendar) => {
   const rows = await repo.leads(db, ctx.workspaceId, query);
   return rows.map((l) => ({
-    at: l.createdAt,
+    sortValue: l.sortValue,
     id: l.id,
     values: {
       firstName: l.firstName,

@@ -1,9 +1,12 @@
+import { searchKey } from '#common/text/index.ts';
 import type { Executor } from '../../../kernel/db/database.ts';
+import { MIN_CONTAINS_LENGTH } from '../../search/search.query.ts';
 import type { TLeadCreate, TLeadPatch } from '../../leads/leads.contract.ts';
 import type { LeadStatus } from '../../leads/leads.schema.ts';
 import { dedupeRepository as dedupe } from '../dedupe.repository.ts';
-import { cleanText, customImportFields, readChoice, readCustomValues, readEmails, readPhones, rowError, type ChoiceOption } from '../field-values.ts';
-import type { ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from '../import-adapter.ts';
+import { contactKeys, contactPointsOfKeys, fullName, nameKeys, type DuplicateKeys } from '../batch-duplicates.ts';
+import { cleanText, customImportFields, readChoice, readCustomValues, readEmails, readPhones, readTags, rowError, TAGS_FIELD, withCurrentTags, type ChoiceOption } from '../field-values.ts';
+import type { BatchImportAdapter, ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from '../import-adapter.ts';
 import { exactDuplicate, type DuplicateFinder, type LeadsWriter } from '../import-ports.ts';
 import { importsRepository } from '../imports.repository.ts';
 import { splitFullName } from './person.adapter.ts';
@@ -51,6 +54,7 @@ export function parseLeadRow(record: Record<string, string>, context: RowContext
   const status = readChoice('status', cleanText(record.status), LEAD_IMPORT_STATUSES, errors) as Exclude<LeadStatus, 'converted'> | undefined;
   const source = readChoice('source', cleanText(record.source), LEAD_SOURCES, errors) as TLeadCreate['source'];
   const custom = readCustomValues(record, context.customFields, context.calendar, errors);
+  const tags = readTags('tags', record.tags, errors);
   if (!errors.length && !firstName && !lastName && !email && !phone) {
     errors.push(rowError(null, 'name_or_contact_required', { fa: 'هر سطر باید دست‌کم نام، ایمیل یا تلفن داشته باشد.', en: 'Each row needs at least a name, an email or a phone.' }));
   }
@@ -68,16 +72,53 @@ export function parseLeadRow(record: Record<string, string>, context: RowContext
       source: source ?? 'import',
       ...(notes ? { notes } : {}),
       ...(Object.keys(custom).length ? { custom } : {}),
+      ...(tags.length ? { tags } : {}),
     },
   };
 }
 
+/**
+ * How findExisting knows a lead: email, phone, or the same name at the same company (which its
+ * search finds only when the company or the name has at least MIN_CONTAINS_LENGTH letters).
+ */
+function leadKeys(input: TLeadCreate): DuplicateKeys {
+  const contacts = contactKeys(input.email ? [input.email] : [], input.phone ? [input.phone] : []);
+  const [name] = nameKeys(fullName(input.firstName, input.lastName));
+  const company = input.companyName ? searchKey(input.companyName) : '';
+  if (!name || !company) return { probe: contacts, stored: contacts };
+  const key = `name:${company}:${name}`;
+  const searchable = [...company].length >= MIN_CONTAINS_LENGTH || [...name].length >= MIN_CONTAINS_LENGTH;
+  return { probe: [...contacts, ...(searchable ? [key] : [])], stored: [...contacts, key] };
+}
+
 export function createLeadImportAdapter(deps: { leads: LeadsWriter; findDuplicates: DuplicateFinder }): ImportAdapter<TLeadCreate> {
+  /** Many rows at once: see BatchImportAdapter. */
+  const batch: BatchImportAdapter<TLeadCreate> = {
+    check: (tx, ctx, inputs) => deps.leads.checkManyWithin(tx, ctx, inputs),
+
+    async duplicateKeys(tx, ctx, inputs) {
+      const keys = inputs.map(leadKeys);
+      const held = await dedupe.heldContactPoints(tx, ctx.workspaceId, 'lead', contactPointsOfKeys(keys.flatMap((k) => k.probe)));
+      const companies = inputs.flatMap((i) => (i.companyName && searchKey(i.companyName) ? [searchKey(i.companyName)] : []));
+      for (const lead of companies.length ? await dedupe.leadsOfCompanies(tx, ctx.workspaceId, companies) : []) {
+        const [name] = nameKeys(fullName(lead.firstName, lead.lastName));
+        if (name && lead.companyName) held.add(`name:${searchKey(lead.companyName)}:${name}`);
+      }
+      return { keys, held: (key) => held.has(key) };
+    },
+
+    async createMany(tx, ctx, inputs) {
+      await deps.leads.createManyWithin(tx, ctx, inputs);
+    },
+  };
+
   return {
     entityType: 'lead',
 
+    batch,
+
     async fields(db: Executor, workspaceId: string) {
-      return [...LEAD_FIELDS, ...customImportFields(await importsRepository.customFields(db, workspaceId, 'lead'))];
+      return [...LEAD_FIELDS, TAGS_FIELD, ...customImportFields(await importsRepository.customFields(db, workspaceId, 'lead'))];
     },
 
     parseRow: parseLeadRow,
@@ -101,8 +142,9 @@ export function createLeadImportAdapter(deps: { leads: LeadsWriter; findDuplicat
     async update(tx, ctx, id, input) {
       const current = await dedupe.leadForUpdate(tx, ctx.workspaceId, id);
       if (!current) return;
-      const { source: _source, custom, tags: _tags, ...fields } = input;
+      const { source: _source, custom, tags, ...fields } = input;
       const patch: TLeadPatch = { version: current.version, ...fields };
+      if (tags?.length) patch.tags = await withCurrentTags(tx, ctx.workspaceId, 'lead', id, tags);
       if (custom && Object.keys(custom).length) patch.custom = custom;
       await deps.leads.updateWithin(tx, ctx, id, patch);
     },

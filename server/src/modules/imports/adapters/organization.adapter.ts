@@ -3,8 +3,9 @@ import { toLatinDigits } from '#common/text/index.ts';
 import type { Executor } from '../../../kernel/db/database.ts';
 import type { OrganizationSize, OrganizationType } from '../../organizations/organizations.schema.ts';
 import { dedupeRepository as dedupe } from '../dedupe.repository.ts';
-import { cleanText, customImportFields, readChoice, readCustomValues, readEmails, readPhones, rowError, type ChoiceOption } from '../field-values.ts';
-import type { ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from '../import-adapter.ts';
+import { contactKeys, contactPointsOfKeys, nameKeys } from '../batch-duplicates.ts';
+import { cleanText, customImportFields, readChoice, readCustomValues, readEmails, readPhones, readTags, rowError, TAGS_FIELD, withCurrentTags, type ChoiceOption } from '../field-values.ts';
+import type { BatchImportAdapter, ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from '../import-adapter.ts';
 import { exactDuplicate, type DuplicateFinder, type OrganizationImportInput, type OrganizationsWriter } from '../import-ports.ts';
 import { importsRepository } from '../imports.repository.ts';
 import { readAddress } from './person.adapter.ts';
@@ -52,6 +53,7 @@ export function parseOrganizationRow(record: Record<string, string>, context: Ro
   const emails = readEmails('email', record.email, errors);
   const phones = readPhones('phone', record.phone, errors);
   const custom = readCustomValues(record, context.customFields, context.calendar, errors);
+  const tags = readTags('tags', record.tags, errors);
   if (errors.length || !name) return { errors };
   const address = readAddress(record);
   const economicCode = cleanText(record.economicCode);
@@ -69,16 +71,47 @@ export function parseOrganizationRow(record: Record<string, string>, context: Ro
       ...(phones.length ? { phones: phones.map((p) => p.value) } : {}),
       ...(address ? { addresses: [address] } : {}),
       ...(Object.keys(custom).length ? { custom } : {}),
+      ...(tags.length ? { tags } : {}),
     },
   };
 }
 
+/** How findExisting knows an organisation: national ID, email, phone, or a name (either script). */
+function organizationKeys(input: OrganizationImportInput): string[] {
+  return [
+    ...(input.nationalId ? [`nationalId:${input.nationalId}`] : []),
+    ...contactKeys(input.emails ?? [], input.phones ?? []),
+    ...nameKeys(input.name, input.nameLatin).map((n) => `name:${n}`),
+  ];
+}
+
 export function createOrganizationImportAdapter(deps: { organizations: OrganizationsWriter; findDuplicates: DuplicateFinder }): ImportAdapter<OrganizationImportInput> {
+  /** Many rows at once: see BatchImportAdapter. */
+  const batch: BatchImportAdapter<OrganizationImportInput> = {
+    check: (tx, ctx, inputs) => deps.organizations.checkManyWithin(tx, ctx, inputs),
+
+    async duplicateKeys(tx, ctx, inputs) {
+      const keys = inputs.map(organizationKeys);
+      const all = keys.flat();
+      const held = await dedupe.heldContactPoints(tx, ctx.workspaceId, 'organization', contactPointsOfKeys(all));
+      for (const id of await dedupe.organizationsByNationalIds(tx, ctx.workspaceId, all.flatMap((k) => (k.startsWith('nationalId:') ? [k.slice(11)] : [])))) held.add(`nationalId:${id}`);
+      const named = all.flatMap((k) => (k.startsWith('name:') ? [k.slice(5)] : []));
+      for (const o of await dedupe.organizationsNamedAny(tx, ctx.workspaceId, named)) for (const n of nameKeys(o.name, o.nameLatin)) held.add(`name:${n}`);
+      return { keys: keys.map((k) => ({ probe: k, stored: k })), held: (key) => held.has(key) };
+    },
+
+    async createMany(tx, ctx, inputs) {
+      await deps.organizations.createManyWithin(tx, ctx, inputs);
+    },
+  };
+
   return {
     entityType: 'organization',
 
+    batch,
+
     async fields(db: Executor, workspaceId: string) {
-      return [...ORGANIZATION_FIELDS, ...customImportFields(await importsRepository.customFields(db, workspaceId, 'organization'))];
+      return [...ORGANIZATION_FIELDS, TAGS_FIELD, ...customImportFields(await importsRepository.customFields(db, workspaceId, 'organization'))];
     },
 
     parseRow: parseOrganizationRow,
@@ -104,8 +137,9 @@ export function createOrganizationImportAdapter(deps: { organizations: Organizat
     async update(tx, ctx, id, input) {
       const current = await dedupe.organizationForUpdate(tx, ctx.workspaceId, id);
       if (!current) return;
-      const { emails, phones, addresses, custom, ...scalars } = input;
+      const { emails, phones, addresses, custom, tags, ...scalars } = input;
       const patch: Partial<OrganizationImportInput> & { version: number } = { version: current.version, ...scalars };
+      if (tags?.length) patch.tags = await withCurrentTags(tx, ctx.workspaceId, 'organization', id, tags);
       if (emails?.length) {
         const known = new Set(current.emails.map((e) => e.value.toLowerCase()));
         const added = emails.filter((e) => !known.has((typeof e === 'string' ? e : e.value).toLowerCase()));

@@ -3,8 +3,9 @@ import type { Executor, Tx } from '../../../kernel/db/database.ts';
 import type { WorkspaceContext } from '../../../kernel/http/context.ts';
 import type { TPersonCreate, TPersonPatch } from '../../people/people.contract.ts';
 import { dedupeRepository as dedupe } from '../dedupe.repository.ts';
-import { cleanText, customImportFields, readCustomValues, readDate, readEmails, readPhones, rowError } from '../field-values.ts';
-import type { ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from '../import-adapter.ts';
+import { cleanText, customImportFields, readCustomValues, readDate, readEmails, readPhones, readTags, rowError, TAGS_FIELD, withCurrentTags } from '../field-values.ts';
+import { contactKeys, contactPointsOfKeys, fullName, nameKeys } from '../batch-duplicates.ts';
+import type { BatchImportAdapter, ImportAdapter, ImportField, ParsedRow, RowContext, RowFieldError } from '../import-adapter.ts';
 import { exactDuplicate, type DuplicateFinder, type OrganizationsWriter, type PeopleWriter } from '../import-ports.ts';
 import { importsRepository } from '../imports.repository.ts';
 
@@ -74,6 +75,7 @@ export function parsePersonRow(record: Record<string, string>, context: RowConte
   const birthday = readDate('birthday', record.birthday, context.calendar, errors);
   const anniversary = readDate('anniversary', record.anniversary, context.calendar, errors);
   const custom = readCustomValues(record, context.customFields, context.calendar, errors);
+  const tags = readTags('tags', record.tags, errors);
   const firstNameLatin = cleanText(record.firstNameLatin);
   const lastNameLatin = cleanText(record.lastNameLatin);
   if (!errors.length && !firstName && !lastName && !firstNameLatin && !lastNameLatin && !emails.length && !phones.length) {
@@ -100,9 +102,30 @@ export function parsePersonRow(record: Record<string, string>, context: RowConte
     ...(cleanText(record.jobTitle) ? { jobTitle: cleanText(record.jobTitle) } : {}),
     ...(cleanText(record.source) ? { source: cleanText(record.source) } : {}),
     ...(Object.keys(custom).length ? { custom } : {}),
+    ...(tags.length ? { tags } : {}),
   };
   const organizationName = cleanText(record.organization);
   return { input: { person, ...(organizationName ? { organizationName } : {}) } };
+}
+
+/** What a row creates: its person, with the import as source unless the row names one. */
+const personCreate = (input: PersonImportInput): TPersonCreate => ({ ...input.person, source: input.person.source ?? 'import' });
+
+const byTitle = (a: { name: string; createdAt: Date; id: string }, b: { name: string; createdAt: Date; id: string }) =>
+  a.name.localeCompare(b.name, 'fa') || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+
+/**
+ * For each organisation name key: every live organisation of the workspace known by it (its
+ * name's or Latin name's key), and the one a row is linked to, as organizationId() chooses it
+ * (findDuplicates' best same_name candidate: by title).
+ */
+async function organizationsByKey(tx: Tx, workspaceId: string, keys: string[]): Promise<Map<string, { ids: string[]; chosen?: string }>> {
+  const wanted = new Set(keys);
+  const named = new Map<string, Array<{ id: string; name: string; createdAt: Date }>>([...wanted].map((key) => [key, []]));
+  for (const o of wanted.size ? await dedupe.organizationsNamedAny(tx, workspaceId, [...wanted]) : []) {
+    for (const key of nameKeys(o.name, o.nameLatin)) named.get(key)?.push(o);
+  }
+  return new Map([...named].map(([key, list]) => [key, { ids: list.map((o) => o.id), chosen: list.sort(byTitle)[0]?.id }]));
 }
 
 export function createPersonImportAdapter(deps: {
@@ -115,6 +138,58 @@ export function createPersonImportAdapter(deps: {
     const existing = exactDuplicate(await deps.findDuplicates(tx, ctx.workspaceId, 'organization', { names: [name] }), ['same_name']);
     return existing ?? (await deps.organizations.createWithin(tx, ctx, { name })).id;
   }
+
+  /** Many rows at once: see BatchImportAdapter. Organisations are found or created once per name. */
+  const batch: BatchImportAdapter<PersonImportInput> = {
+    check: (tx, ctx, inputs) => deps.people.checkManyWithin(tx, ctx, inputs.map(personCreate)),
+
+    /** Same email or phone, or the same name at an organisation of the same name. */
+    async duplicateKeys(tx, ctx, inputs) {
+      const rows = inputs.map((input) => {
+        const p = input.person;
+        return {
+          contacts: contactKeys(p.emails ?? [], p.phones ?? []),
+          names: nameKeys(fullName(p.firstName, p.lastName), fullName(p.firstNameLatin, p.lastNameLatin)),
+          organizationKey: input.organizationName ? searchKey(input.organizationName) : '',
+        };
+      });
+      const held = await dedupe.heldContactPoints(tx, ctx.workspaceId, 'person', contactPointsOfKeys(rows.flatMap((r) => r.contacts)));
+      const organizations = await organizationsByKey(tx, ctx.workspaceId, rows.filter((r) => r.organizationKey && r.names.length).map((r) => r.organizationKey));
+      for (const person of await dedupe.peopleOfOrganizations(tx, ctx.workspaceId, [...organizations.values()].flatMap((o) => o.ids))) {
+        for (const key of nameKeys(fullName(person.firstName, person.lastName), fullName(person.firstNameLatin, person.lastNameLatin))) held.add(`name:${person.organizationId}:${key}`);
+      }
+      // An organisation this batch creates is known by the key of the name it is created with.
+      const scopes = (key: string) => [...(organizations.get(key)?.ids ?? []), `new:${key}`];
+      const linkedTo = (key: string) => organizations.get(key)?.chosen ?? `new:${key}`;
+      return {
+        keys: rows.map((r) => ({
+          probe: [...r.contacts, ...(r.organizationKey ? scopes(r.organizationKey).flatMap((org) => r.names.map((n) => `name:${org}:${n}`)) : [])],
+          stored: [...r.contacts, ...(r.organizationKey ? r.names.map((n) => `name:${linkedTo(r.organizationKey)}:${n}`) : [])],
+        })),
+        held: (key) => held.has(key),
+      };
+    },
+
+    async createMany(tx, ctx, inputs) {
+      const named = inputs.flatMap((i) => (i.organizationName ? [{ key: searchKey(i.organizationName), name: i.organizationName }] : []));
+      const organizations = await organizationsByKey(tx, ctx.workspaceId, named.map((n) => n.key));
+      const idOf = new Map<string, string>();
+      for (const [key, o] of organizations) if (o.chosen) idOf.set(key, o.chosen);
+      // A name no organisation has yet: created once, spelled as its first row spells it.
+      const missing = new Map<string, string>();
+      for (const n of named) if (!idOf.has(n.key) && !missing.has(n.key)) missing.set(n.key, n.name);
+      const created = await deps.organizations.createManyWithin(tx, ctx, [...missing.values()].map((name) => ({ name })));
+      [...missing.keys()].forEach((key, i) => idOf.set(key, created[i]!.id));
+      await deps.people.createManyWithin(
+        tx,
+        ctx,
+        inputs.map((input) => ({
+          ...personCreate(input),
+          ...(input.organizationName ? { organizations: [{ organizationId: idOf.get(searchKey(input.organizationName))!, isPrimary: true, role: input.person.jobTitle ?? null }] } : {}),
+        })),
+      );
+    },
+  };
 
   /** Same email or phone, or the same name at the same organisation. */
   async function findPerson(tx: Tx, ctx: WorkspaceContext, input: PersonImportInput): Promise<string | null> {
@@ -132,15 +207,17 @@ export function createPersonImportAdapter(deps: {
     entityType: 'person',
 
     async fields(db: Executor, workspaceId: string) {
-      return [...PERSON_FIELDS, ...customImportFields(await importsRepository.customFields(db, workspaceId, 'person'))];
+      return [...PERSON_FIELDS, TAGS_FIELD, ...customImportFields(await importsRepository.customFields(db, workspaceId, 'person'))];
     },
 
     parseRow: parsePersonRow,
 
     findExisting: findPerson,
 
+    batch,
+
     async create(tx, ctx, input) {
-      const person: TPersonCreate = { ...input.person, source: input.person.source ?? 'import' };
+      const person = personCreate(input);
       if (input.organizationName) {
         person.organizations = [{ organizationId: await organizationId(tx, ctx, input.organizationName), isPrimary: true, role: input.person.jobTitle ?? null }];
       }
@@ -151,8 +228,9 @@ export function createPersonImportAdapter(deps: {
     async update(tx, ctx, id, input) {
       const current = await dedupe.personForUpdate(tx, ctx.workspaceId, id);
       if (!current) return;
-      const { emails, phones, addresses, custom, ...scalars } = input.person;
+      const { emails, phones, addresses, custom, tags, ...scalars } = input.person;
       const patch: TPersonPatch = { version: current.version, ...scalars };
+      if (tags?.length) patch.tags = await withCurrentTags(tx, ctx.workspaceId, 'person', id, tags);
       if (emails?.length) {
         const known = new Set(current.emails.map((e) => e.value.toLowerCase()));
         const added = emails.filter((e) => !known.has((typeof e === 'string' ? e : e.value).toLowerCase()));

@@ -1,0 +1,68 @@
+import type { Executor } from '../../kernel/db/database.ts';
+import type { FieldError } from '../../kernel/errors/index.ts';
+import type { WorkspaceContext } from '../../kernel/http/context.ts';
+import { applyCustomInput } from '../custom-fields/custom-fields.values.ts';
+import { normaliseAddresses, normaliseEmails, normalisePhones, parseDateField } from '../people/contact-fields.ts';
+import { unknownOwner } from '../people/people.rules.ts';
+import type { RecordLookups } from '../people/record-lookups.ts';
+import { failOnFieldErrors } from '../people/validation.ts';
+import type { TOrganizationCreate } from './organizations.contract.ts';
+import { checkNameSearchable, normaliseEconomicCode, normaliseNationalId, normaliseWebsite, organizationSearchKey } from './organizations.fields.ts';
+import type { OrganizationRow, OrganizationValues } from './organizations.repository.ts';
+
+/*
+ * The rules of an organisation write, for one write (createWithin, updateWithin) and for a batch
+ * (organizations.batch.ts) alike: what differs is only how the lookups read the database.
+ */
+
+export type PreparedOrganization = { values: Partial<OrganizationValues>; tags?: string[] };
+
+const OPTIONAL_TEXT = ['nameLatin', 'industry'] as const;
+
+/** Names, identifiers, contacts and dates: the fields checked without the database. */
+function ownValues(input: Partial<TOrganizationCreate>, errors: FieldError[]): Partial<OrganizationValues> {
+  const values: Partial<OrganizationValues> = {};
+  checkNameSearchable(input.name, errors);
+  if (input.name !== undefined) values.name = input.name;
+  for (const key of OPTIONAL_TEXT) if (input[key] !== undefined) values[key] = input[key] || null;
+  if (input.type !== undefined) values.type = input.type;
+  if (input.size !== undefined) values.size = input.size;
+  const identifiers = {
+    website: normaliseWebsite(input.website, errors),
+    nationalId: normaliseNationalId(input.nationalId, errors),
+    economicCode: normaliseEconomicCode(input.economicCode, errors),
+  };
+  for (const [key, value] of Object.entries(identifiers)) if (value !== undefined) values[key as keyof typeof identifiers] = value;
+  if (input.emails !== undefined) values.emails = normaliseEmails(input.emails);
+  if (input.phones !== undefined) {
+    const { phones, fieldErrors } = normalisePhones(input.phones);
+    values.phones = phones;
+    errors.push(...fieldErrors);
+  }
+  if (input.addresses !== undefined) values.addresses = normaliseAddresses(input.addresses);
+  const lastVerifiedAt = parseDateField(input.lastVerifiedAt, 'lastVerifiedAt', errors);
+  if (lastVerifiedAt !== undefined) values.lastVerifiedAt = lastVerifiedAt;
+  return values;
+}
+
+/** Every rule of a create (no `before`) or an update; all problems are thrown together. */
+export async function prepareOrganization(
+  context: { executor: Executor; ctx: WorkspaceContext; lookups: RecordLookups },
+  input: Partial<TOrganizationCreate>,
+  before?: OrganizationRow,
+): Promise<PreparedOrganization> {
+  const { ctx, lookups } = context;
+  const errors: FieldError[] = [];
+  const values = ownValues(input, errors);
+  if (input.ownerId && !(await lookups.ownerIsMember(input.ownerId))) errors.push(unknownOwner('ownerId'));
+  if (input.ownerId !== undefined) values.ownerId = input.ownerId;
+  if (input.custom !== undefined || !before) {
+    const { custom, fieldErrors } = await applyCustomInput(context.executor, ctx.workspaceId, 'organization', before?.custom, input.custom, await lookups.customFields());
+    values.custom = custom;
+    errors.push(...fieldErrors);
+  }
+  failOnFieldErrors(errors);
+  const merged = { nameLatin: null, nationalId: null, economicCode: null, website: null, emails: [], phones: [], ...before, ...values } as OrganizationRow;
+  values.searchKey = organizationSearchKey(merged);
+  return { values, tags: input.tags };
+}
