@@ -197,6 +197,22 @@ describe('customers in Persian', () => {
     await expect.poll(() => page.getByTestId('last-verified').textContent()).toMatch(/[۰-۹]/);
     await screenshot(page, 'customers-person-360-fa');
     await screenshotOrganizationAndLead(page, page.url().split('/').pop()!, 'fa');
+
+    // Lead quick create: the lead's phone typed in Persian digits is recognised before saving.
+    await page.goto(`${server.url}/leads`);
+    await page.getByTestId('leads-page').waitFor();
+    await page.getByTestId('quick-create-open').click();
+    const dialog = page.getByTestId('quick-create-dialog');
+    await page.getByTestId('lead-first-name').fill('کاوه');
+    await page.getByTestId('lead-last-name').fill('مرادی');
+    await page.getByTestId('lead-phone').fill('۰۹۱۲ ۳۳۳ ۴۴۴۴');
+    await page.getByTestId('lead-company').fill('صنایع نوین');
+    await page.getByTestId('duplicate-warning').waitFor();
+    expect(await page.getByTestId('duplicate-candidate').first().textContent()).toContain('کاوه مرادی');
+    await screenshot(page, 'customers-lead-quick-create-fa');
+    await page.getByTestId('quick-create-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => textOf(page, 'toast')).toContain('کاوه مرادی');
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { isGroup } from '#common/filters/index.ts';
 import { describeIssue } from '../errors/index.ts';
 import { filterErrors, filterProblems, InvalidFilterValue, toFieldErrors, type FilterProblem } from './filter.errors.ts';
 import { OPERATORS_BY_TYPE } from './filter-operators.ts';
@@ -57,7 +58,7 @@ export function compileFilter(catalog: FieldCatalog, group: FilterGroup, context
 function compileGroup(group: FilterGroup, path: string, compilation: Compilation): SQL {
   const parts = group.conditions.map((child, index) => {
     const childPath = `${path}.conditions.${index}`;
-    return 'conditions' in child ? compileGroup(child, childPath, compilation) : compileCondition(child, childPath, compilation);
+    return isGroup(child) ? compileGroup(child, childPath, compilation) : compileCondition(child, childPath, compilation);
   });
   if (!parts.length) return sql`true`;
   return sql`(${sql.join(parts, group.op === 'and' ? sql` AND ` : sql` OR `)})`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { FILTER_OPERATORS } from '#common/filters/index.ts';
 import { isSortable } from './compile-sort.ts';
 import { CUSTOM_FIELD_PREFIX } from './custom-field-defs.ts';
-import { FILTER_OPERATORS } from './filter.schema.ts';
 import { OPERATORS_BY_TYPE, operatorsOf } from './filter-operators.ts';
 import type { FieldCatalog, FieldDef, FieldType } from './filter.types.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FilterGroup, FilterOperator, SortSpec } from './filter.types.ts';
+import { FILTER_OPERATORS, countConditions, type FilterGroup, type SortSpec } from '#common/filters/index.ts';
 
 export const FILTER_LIMITS = {
   /** The root group is level 1: "A and (B or (C and (D or E)))" is as deep as a filter goes. */
@@ -10,31 +10,6 @@ export const FILTER_LIMITS = {
   maxTextLength: 500,
   maxSorts: 5,
 } as const;
-
-export const FILTER_OPERATORS = [
-  'eq',
-  'neq',
-  'contains',
-  'not_contains',
-  'starts_with',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'in',
-  'not_in',
-  'is_empty',
-  'is_not_empty',
-  'has_any',
-  'has_all',
-  'has_none',
-] as const satisfies readonly FilterOperator[];
-
-// The compiler refuses to build if FILTER_OPERATORS ever misses an operator of the type.
-type MissingOperators = Exclude<FilterOperator, (typeof FILTER_OPERATORS)[number]>;
-const everyOperatorListed: MissingOperators extends never ? true : false = true;
-void everyOperatorListed;
 
 const ZText = z.string().max(FILTER_LIMITS.maxTextLength);
 
@@ -79,10 +54,6 @@ export const ZFilterGroup = (nested as unknown as z.ZodType<FilterGroup>)
     }
   })
   .describe(`AND/OR tree of field conditions (at most ${FILTER_LIMITS.maxDepth} levels, ${FILTER_LIMITS.maxConditions} conditions in all)`);
-
-export function countConditions(group: FilterGroup): number {
-  return group.conditions.reduce((sum, child) => sum + ('conditions' in child ? countConditions(child) : 1), 0);
-}
 
 export const ZSortSpec = z
   .object({

@@ -1,34 +1,9 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { FieldType } from '#common/filters/index.ts';
 
-/**
- * The one filter language of Peyvand: saved views, list query parameters, segments and
- * automation conditions all speak it. A group combines conditions and nested groups with AND/OR.
- */
-export type FilterOperator =
-  | 'eq'
-  | 'neq'
-  | 'contains'
-  | 'not_contains'
-  | 'starts_with'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'between'
-  | 'in'
-  | 'not_in'
-  | 'is_empty'
-  | 'is_not_empty'
-  | 'has_any'
-  | 'has_all'
-  | 'has_none';
-
-export type FilterCondition = { field: string; op: FilterOperator; value?: unknown };
-export type FilterGroup = { op: 'and' | 'or'; conditions: Array<FilterCondition | FilterGroup> };
-export type SortSpec = { field: string; direction: 'asc' | 'desc' };
-
-export type FieldType = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum' | 'multi_enum' | 'user' | 'reference' | 'tags' | 'emails' | 'phones';
+/** The filter language itself (operators, conditions, groups, sorts) is shared with the web app. */
+export type { FieldType, FilterCondition, FilterGroup, FilterOperator, SortSpec } from '#common/filters/index.ts';
 
 /**
  * How a list exposes one field to filters and sorting. `column` is a column or an SQL

@@ -1,5 +1,6 @@
 export type { FieldCatalog, FieldDef, FieldType, FilterCondition, FilterContext, FilterGroup, FilterOperator, SortSpec } from './filter.types.ts';
-export { ZFilterGroup, ZFilterCondition, ZFilterValue, ZSortSpec, ZSortList, FILTER_LIMITS, FILTER_OPERATORS, countConditions } from './filter.schema.ts';
+export { ZFilterGroup, ZFilterCondition, ZFilterValue, ZSortSpec, ZSortList, FILTER_LIMITS } from './filter.schema.ts';
+export { FILTER_OPERATORS, countConditions } from '#common/filters/index.ts';
 export { compileFilter } from './compile-filter.ts';
 export { compileSort, isSortable } from './compile-sort.ts';
 export { customFieldDefs, CUSTOM_FIELD_PREFIX, type CustomFieldDefInput } from './custom-field-defs.ts';

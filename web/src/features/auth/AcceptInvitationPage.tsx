@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { hasStatus } from '../../shared/api/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useMeQuery } from '../../shared/session/index.ts';
-import { ErrorState, FormErrorAlert, errorMessage, LoadingState, LtrText, MIN_PASSWORD_LENGTH, fieldState } from '../../shared/ui/index.ts';
+import { ErrorState, FormErrorAlert, errorMessage, LoadingState, LtrText, fieldState, newPasswordProblem } from '../../shared/ui/index.ts';
 import { AuthCard } from './AuthLayout.tsx';
 import { invitationQuery, useAcceptInvitation, useSignOut, type InvitationPreview } from './auth.api.ts';
 
@@ -66,11 +66,7 @@ export function AcceptInvitationPage() {
 
   const handleAccepted = () => void navigate('/', { replace: true });
 
-  const passwordError = !password
-    ? t('errors.required')
-    : password.length < MIN_PASSWORD_LENGTH
-      ? t('errors.passwordTooShort', { min: MIN_PASSWORD_LENGTH })
-      : null;
+  const passwordError = newPasswordProblem(password, t);
   const nameError = !name.trim() ? t('errors.required') : null;
 
   const handleCreate = (event: FormEvent) => {

@@ -7,7 +7,7 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useT } from '../../shared/i18n/index.ts';
-import { EMAIL_PATTERN, FormErrorAlert, fieldState } from '../../shared/ui/index.ts';
+import { FormErrorAlert, emailProblem, fieldState } from '../../shared/ui/index.ts';
 import { AuthCard } from './AuthLayout.tsx';
 import { useRequestPasswordReset } from './auth.api.ts';
 
@@ -16,12 +16,12 @@ export function ForgotPasswordPage() {
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const emailError = !submitted ? null : !email.trim() ? t('errors.required') : !EMAIL_PATTERN.test(email.trim()) ? t('errors.invalidEmail') : null;
+  const emailError = emailProblem(email, t);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!email.trim() || !EMAIL_PATTERN.test(email.trim())) return;
+    if (emailError) return;
     request.mutate({ email: email.trim() });
   };
 
@@ -42,7 +42,7 @@ export function ForgotPasswordPage() {
               autoFocus
               value={email}
               onChange={(e) => setEmail(e.target.value)}
-              {...fieldState('email', { error: request.error, client: emailError })}
+              {...fieldState('email', { error: request.error, client: submitted ? emailError : null })}
               slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'forgot-email' } }}
             />
             <Button type="submit" variant="contained" size="large" loading={request.isPending} data-testid="forgot-submit">

@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useT } from '../../shared/i18n/index.ts';
-import { FormErrorAlert, MIN_PASSWORD_LENGTH, fieldState } from '../../shared/ui/index.ts';
+import { FormErrorAlert, fieldState, newPasswordProblem } from '../../shared/ui/index.ts';
 import { AuthCard } from './AuthLayout.tsx';
 import { useConfirmPasswordReset } from './auth.api.ts';
 
@@ -19,11 +19,7 @@ export function ResetPasswordPage() {
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
 
-  const passwordError = !password
-    ? t('errors.required')
-    : password.length < MIN_PASSWORD_LENGTH
-      ? t('errors.passwordTooShort', { min: MIN_PASSWORD_LENGTH })
-      : null;
+  const passwordError = newPasswordProblem(password, t);
   const repeatError = !repeat ? t('errors.required') : repeat !== password ? t('errors.passwordMismatch') : null;
 
   const handleSubmit = (event: FormEvent) => {

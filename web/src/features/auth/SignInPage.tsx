@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useT } from '../../shared/i18n/index.ts';
-import { EMAIL_PATTERN, FormErrorAlert, fieldState, safeNextPath } from '../../shared/ui/index.ts';
+import { FormErrorAlert, emailProblem, fieldState, safeNextPath } from '../../shared/ui/index.ts';
 import { AuthCard } from './AuthLayout.tsx';
 import { useInstance, useSignIn } from './auth.api.ts';
 
@@ -23,17 +23,16 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
 
-  const emailError = !submitted ? null : !email.trim() ? t('errors.required') : !EMAIL_PATTERN.test(email.trim()) ? t('errors.invalidEmail') : null;
-  const passwordError = submitted && !password ? t('errors.required') : null;
+  const emailError = emailProblem(email, t);
+  const passwordError = !password ? t('errors.required') : null;
+
+  const handleSignedIn = () => void navigate(safeNextPath(params.get('next')), { replace: true });
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!email.trim() || !EMAIL_PATTERN.test(email.trim()) || !password) return;
-    signIn.mutate(
-      { email: email.trim(), password },
-      { onSuccess: () => void navigate(safeNextPath(params.get('next')), { replace: true }) },
-    );
+    if (emailError || passwordError) return;
+    signIn.mutate({ email: email.trim(), password }, { onSuccess: handleSignedIn });
   };
 
   return (
@@ -48,7 +47,7 @@ export function SignInPage() {
             autoFocus
             value={email}
             onChange={(e) => setEmail(e.target.value)}
-            {...fieldState('email', { error: signIn.error, client: emailError })}
+            {...fieldState('email', { error: signIn.error, client: submitted ? emailError : null })}
             slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'signin-email' } }}
           />
           <TextField
@@ -57,7 +56,7 @@ export function SignInPage() {
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            {...fieldState('password', { error: signIn.error, client: passwordError })}
+            {...fieldState('password', { error: signIn.error, client: submitted ? passwordError : null })}
             slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'signin-password' } }}
           />
           <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: '4px !important' }}>
@@ -77,9 +76,7 @@ export function SignInPage() {
               size="large"
               fullWidth
               disabled={signIn.isPending}
-              onClick={() =>
-                signIn.mutate(demo, { onSuccess: () => void navigate(safeNextPath(params.get('next')), { replace: true }) })
-              }
+              onClick={() => signIn.mutate(demo, { onSuccess: handleSignedIn })}
               data-testid="signin-demo"
             >
               {t('auth.signIn.demo')}

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useT } from '../../shared/i18n/index.ts';
-import { EMAIL_PATTERN, FormErrorAlert, MIN_PASSWORD_LENGTH, fieldState } from '../../shared/ui/index.ts';
+import { FormErrorAlert, emailProblem, fieldState, newPasswordProblem } from '../../shared/ui/index.ts';
 import { AuthCard } from './AuthLayout.tsx';
 import { useSignUp } from './auth.api.ts';
 
@@ -21,12 +21,8 @@ export function SignUpPage() {
 
   const clientErrors = {
     name: !form.name.trim() ? t('errors.required') : null,
-    email: !form.email.trim() ? t('errors.required') : !EMAIL_PATTERN.test(form.email.trim()) ? t('errors.invalidEmail') : null,
-    password: !form.password
-      ? t('errors.required')
-      : form.password.length < MIN_PASSWORD_LENGTH
-        ? t('errors.passwordTooShort', { min: MIN_PASSWORD_LENGTH })
-        : null,
+    email: emailProblem(form.email, t),
+    password: newPasswordProblem(form.password, t),
     workspaceName: !form.workspaceName.trim() ? t('errors.required') : null,
   };
   const shown = (key: keyof typeof clientErrors) => (submitted ? clientErrors[key] : null);

@@ -1,38 +1,17 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { useMemo } from 'react';
+import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import { useTheme } from '@mui/material/styles';
 import TrendingUpOutlinedIcon from '@mui/icons-material/TrendingUpOutlined';
 import { useFormat } from '../../shared/format/index.ts';
-import { toLatinDigits } from '#common/text/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import {
-  DuplicateWarning,
-  LEAD_STATUS_LABELS,
-  LtrCell,
-  leadName,
-  useCreateRecord,
-  useCustomFieldDefs,
-  useDebounced,
-  useDuplicateCheck,
-  useOwnerName,
-  usePhoneText,
-  type Lead,
-} from '../../shared/records/index.ts';
+import { LEAD_STATUS_LABELS, LtrCell, leadName, useOwnerName, usePhoneText, type Lead } from '../../shared/records/index.ts';
 import { RecordListPage, type RecordColumn } from '../../shared/records/RecordListPage.tsx';
-import { useSession } from '../../shared/session/index.ts';
-import { FormErrorAlert, LtrText, PersonCell, useNotify } from '../../shared/ui/index.ts';
-import { LeadFormFields, emptyLeadDraft, leadBody, leadClientError, type LeadDraft } from './LeadForm.tsx';
+import { PersonCell } from '../../shared/ui/index.ts';
+import { QuickCreateLeadDialog } from './QuickCreateLeadDialog.tsx';
 
 const STATUS_COLOR: Record<string, 'default' | 'info' | 'success' | 'warning' | 'secondary'> = {
   new: 'info',
@@ -57,75 +36,6 @@ export function ScoreBar({ score }: { score: number }) {
         {format.number(score)}
       </Typography>
     </Box>
-  );
-}
-
-function QuickCreateLeadDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useT();
-  const me = useSession();
-  const theme = useTheme();
-  const phone = useMediaQuery(theme.breakpoints.down('sm'));
-  const navigate = useNavigate();
-  const notify = useNotify();
-  const defs = useCustomFieldDefs('lead');
-  const create = useCreateRecord<Lead>('leads');
-  const [draft, setDraft] = useState<LeadDraft>(() => emptyLeadDraft(me.user.id));
-  const [submitted, setSubmitted] = useState(false);
-  const probe = useDebounced(
-    useMemo(() => {
-      const emails = /@.+\./.test(draft.email) ? [draft.email.trim()] : [];
-      const phones = toLatinDigits(draft.phone).replace(/\D/g, '').length >= 7 ? [draft.phone.trim()] : [];
-      const nameOk = `${draft.firstName}${draft.lastName}`.trim().length >= 3 && draft.lastName.trim().length >= 2;
-      if (!emails.length && !phones.length && !nameOk) return null;
-      return { entityType: 'lead' as const, firstName: draft.firstName.trim() || undefined, lastName: draft.lastName.trim() || undefined, emails, phones };
-    }, [draft]),
-    400,
-  );
-  const duplicates = useDuplicateCheck(open ? probe : null);
-
-  const reset = () => {
-    setDraft(emptyLeadDraft(me.user.id));
-    setSubmitted(false);
-    create.reset();
-  };
-  const close = () => {
-    if (create.isPending) return;
-    reset();
-    onClose();
-  };
-  const handleSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    if (leadClientError(draft, t)) return;
-    create.mutate(leadBody(draft, defs.data ?? []), {
-      onSuccess: (lead) => {
-        notify({ key: 'leads.created', vars: { name: leadName(lead) } }, 'success', {
-          action: { label: { key: 'records.open' }, onClick: () => void navigate(`/leads/${lead.id}`), testId: 'toast-open' },
-        });
-        reset();
-        onClose();
-      },
-    });
-  };
-  return (
-    <Dialog open={open} onClose={close} fullScreen={phone} maxWidth="sm" fullWidth data-testid="quick-create-dialog">
-      <Box component="form" noValidate onSubmit={handleSubmit}>
-        <DialogTitle>{t('leads.quickCreateTitle')}</DialogTitle>
-        <DialogContent dividers>
-          <FormErrorAlert error={create.error} />
-          <DuplicateWarning candidates={duplicates.data ?? []} />
-          <LeadFormFields draft={draft} onChange={setDraft} error={create.error} submitted={submitted} customFields={defs.data ?? []} mode="quick" />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={create.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" loading={create.isPending} data-testid="quick-create-submit">
-            {duplicates.data?.length ? t('records.createAnyway') : t('common.create')}
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
   );
 }
 

@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useT } from '../../shared/i18n/index.ts';
 import { useRoles } from '../../shared/session/index.ts';
-import { EMAIL_PATTERN, FormErrorAlert, fieldState, useNotify } from '../../shared/ui/index.ts';
+import { FormErrorAlert, emailProblem, fieldState, useNotify } from '../../shared/ui/index.ts';
 import { useInvite } from './members.api.ts';
 
 export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -24,7 +24,7 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
   const roleOptions = roles.data ?? [];
   const defaultRole = roleOptions.find((r) => r.key === 'member')?.key ?? roleOptions.find((r) => r.key !== 'admin')?.key ?? roleOptions[0]?.key ?? 'member';
   const chosenRole = role || defaultRole;
-  const emailError = !submitted ? null : !email.trim() ? t('errors.required') : !EMAIL_PATTERN.test(email.trim()) ? t('errors.invalidEmail') : null;
+  const emailError = emailProblem(email, t);
 
   const handleClose = () => {
     if (invite.isPending) return;
@@ -38,7 +38,7 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!email.trim() || !EMAIL_PATTERN.test(email.trim())) return;
+    if (emailError) return;
     const address = email.trim();
     invite.mutate(
       { email: address, role: chosenRole },
@@ -65,7 +65,7 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
               autoFocus
               value={email}
               onChange={(e) => setEmail(e.target.value)}
-              {...fieldState('email', { error: invite.error, client: emailError })}
+              {...fieldState('email', { error: invite.error, client: submitted ? emailError : null })}
               slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'invite-email' } }}
             />
             <TextField

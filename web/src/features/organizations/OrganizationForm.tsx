@@ -16,6 +16,7 @@ import {
   contactsForApi,
   customValuesForApi,
   patchBetween,
+  tagNamesOf,
   textOrNull,
   type ContactDraft,
   type CustomFieldDef,
@@ -73,7 +74,7 @@ export function draftOfOrganization(o: Organization): OrganizationDraft {
     emails: contactDrafts(o.emails, 'email'),
     phones: contactDrafts(o.phones, 'phone'),
     ownerId: o.ownerId,
-    tags: o.tags.map((t) => t.name),
+    tags: tagNamesOf(o),
     custom: { ...o.custom },
   };
 }

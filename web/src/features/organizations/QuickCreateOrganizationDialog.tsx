@@ -1,6 +1,5 @@
 import { useT } from '../../shared/i18n/index.ts';
-import { QuickCreateDialog, comparableContacts, useCustomFieldDefs, useQuickCreate, type DuplicateProbe, type Organization } from '../../shared/records/index.ts';
-import { useSession } from '../../shared/session/index.ts';
+import { QuickCreateDialog, comparableContacts, useQuickCreate, type DuplicateProbe, type Organization } from '../../shared/records/index.ts';
 import { OrganizationFormFields, emptyOrganizationDraft, organizationBody, organizationClientError, type OrganizationDraft } from './OrganizationForm.tsx';
 
 /** What duplicate detection is asked while the user types: only once there is enough to compare. */
@@ -16,15 +15,13 @@ function organizationProbe(d: OrganizationDraft): DuplicateProbe | null {
 
 export function QuickCreateOrganizationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useT();
-  const me = useSession();
-  const defs = useCustomFieldDefs('organization');
-  const quick = useQuickCreate<Organization, OrganizationDraft>({ resource: 'organizations', open, emptyDraft: () => emptyOrganizationDraft(me.user.id), probeOf: organizationProbe, onClose });
+  const quick = useQuickCreate<Organization, OrganizationDraft>({ resource: 'organizations', open, emptyDraft: emptyOrganizationDraft, probeOf: organizationProbe, onClose });
   const { draft } = quick;
 
   const handleSubmit = () => {
     quick.setSubmitted(true);
     if (organizationClientError(draft, t)) return;
-    quick.submit(organizationBody(draft, defs.data ?? []), (org) => org.name);
+    quick.submit(organizationBody(draft, quick.customFields), (org) => org.name);
   };
 
   return (
@@ -37,7 +34,7 @@ export function QuickCreateOrganizationDialog({ open, onClose }: { open: boolean
       onClose={quick.close}
       onSubmit={handleSubmit}
     >
-      <OrganizationFormFields draft={draft} onChange={quick.setDraft} error={quick.create.error} submitted={quick.submitted} customFields={defs.data ?? []} mode="quick" />
+      <OrganizationFormFields draft={draft} onChange={quick.setDraft} error={quick.create.error} submitted={quick.submitted} customFields={quick.customFields} mode="quick" />
     </QuickCreateDialog>
   );
 }

@@ -1,34 +1,26 @@
 import { useState } from 'react';
 import Button from '@mui/material/Button';
 import { useT } from '../../shared/i18n/index.ts';
-import { QuickCreateDialog, comparableContacts, useCustomFieldDefs, useQuickCreate, type DuplicateProbe, type Person } from '../../shared/records/index.ts';
-import { useSession } from '../../shared/session/index.ts';
+import { QuickCreateDialog, namedProbe, useQuickCreate, type DuplicateProbe, type Person } from '../../shared/records/index.ts';
 import { createOrganizationNamed } from './people.api.ts';
 import { PersonFormFields, emptyPersonDraft, personClientErrors, personCreateBody, type PersonDraft } from './PersonForm.tsx';
 
-/** What duplicate detection is asked while the user types: only once there is enough to compare. */
-export function personProbe(d: PersonDraft): DuplicateProbe | null {
-  const { emails, phones } = comparableContacts(
-    d.emails.map((e) => e.value),
-    d.phones.map((p) => p.value),
+/** Each name is compared as written in Persian or, where that is empty, in Latin letters. */
+export const personProbe = (d: PersonDraft): DuplicateProbe | null =>
+  namedProbe(
+    'person',
+    { firstName: d.firstName.trim() || d.firstNameLatin, lastName: d.lastName.trim() || d.lastNameLatin },
+    { emails: d.emails.map((e) => e.value), phones: d.phones.map((p) => p.value) },
   );
-  const firstName = d.firstName.trim() || d.firstNameLatin.trim();
-  const lastName = d.lastName.trim() || d.lastNameLatin.trim();
-  const nameLongEnough = `${firstName}${lastName}`.length >= 3 && lastName.length >= 2;
-  if (!emails.length && !phones.length && !nameLongEnough) return null;
-  return { entityType: 'person', firstName: firstName || undefined, lastName: lastName || undefined, emails, phones };
-}
 
 export function QuickCreatePersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useT();
-  const me = useSession();
-  const defs = useCustomFieldDefs('person');
   const [more, setMore] = useState(false);
   const [orgError, setOrgError] = useState<unknown>(null);
   const quick = useQuickCreate<Person, PersonDraft>({
     resource: 'people',
     open,
-    emptyDraft: () => emptyPersonDraft(me.user.id),
+    emptyDraft: emptyPersonDraft,
     probeOf: personProbe,
     onClose,
     onReset: () => {
@@ -51,7 +43,7 @@ export function QuickCreatePersonDialog({ open, onClose }: { open: boolean; onCl
       return;
     }
     const body = {
-      ...personCreateBody(draft, defs.data ?? []),
+      ...personCreateBody(draft, quick.customFields),
       ...(organizationId ? { organizations: [{ organizationId, role: draft.role.trim() || null, isPrimary: true }] } : {}),
     };
     quick.submit(body, (person) => person.displayName);
@@ -67,7 +59,7 @@ export function QuickCreatePersonDialog({ open, onClose }: { open: boolean; onCl
       onClose={quick.close}
       onSubmit={() => void handleSubmit()}
     >
-      <PersonFormFields draft={draft} onChange={quick.setDraft} error={quick.create.error} submitted={quick.submitted} customFields={defs.data ?? []} mode="quick" showMore={more} />
+      <PersonFormFields draft={draft} onChange={quick.setDraft} error={quick.create.error} submitted={quick.submitted} customFields={quick.customFields} mode="quick" showMore={more} />
       {!more && (
         <Button size="small" onClick={() => setMore(true)} sx={{ mt: 1 }} data-testid="quick-create-more">
           {t('records.moreFields')}

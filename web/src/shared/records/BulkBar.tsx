@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -16,10 +16,10 @@ import LocalOfferOutlinedIcon from '@mui/icons-material/LocalOfferOutlined';
 import PersonAddAltOutlinedIcon from '@mui/icons-material/PersonAddAltOutlined';
 import RestoreFromTrashOutlinedIcon from '@mui/icons-material/RestoreFromTrashOutlined';
 import { useFormat } from '../format/index.ts';
-import { useT } from '../i18n/index.ts';
+import { useT, type TKey } from '../i18n/index.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { FormErrorAlert } from '../ui/ErrorState.tsx';
-import { useNotify } from '../ui/notify.tsx';
+import { useNotify, type ToastMessage } from '../ui/notify.tsx';
 import { OwnerSelect, TagsEditor } from './RecordBits.tsx';
 import { ensureTagIds, useBulkAction, useCreateTag, useTags, type BulkRequest } from './records.api.ts';
 import type { Resource } from './records.types.ts';
@@ -56,12 +56,17 @@ export function BulkBar({ resource, ids, trash, canWrite, canDelete, onClear }: 
     setError(null);
   };
 
-  const run = async (request: Omit<BulkRequest, 'ids'>, done: () => void) => {
+  const counted = (key: TKey, n = count): ToastMessage => ({ key, vars: { count: format.number(n) } });
+
+  /** Runs the action on the selected rows; once it is done the dialog closes, the selection clears and a toast says so. */
+  const run = async (request: Omit<BulkRequest, 'ids'>, ...toast: Parameters<typeof notify>) => {
     setBusy(true);
     setError(null);
     try {
       await bulk.mutateAsync({ ids, ...request });
-      done();
+      close();
+      onClear();
+      notify(...toast);
     } catch (e) {
       setError(e);
     } finally {
@@ -74,51 +79,34 @@ export function BulkBar({ resource, ids, trash, canWrite, canDelete, onClear }: 
     setBusy(true);
     try {
       const tagIds = resource === 'leads' ? undefined : await ensureTagIds(tagNames, tags.data ?? [], (name) => createTag.mutateAsync(name));
-      await run({ action, tagIds, tagNames }, () => {
-        notify({ key: action === 'tag' ? 'bulk.tagged' : 'bulk.untagged', vars: { count: format.number(count) } });
-        close();
-        onClear();
-      });
+      await run({ action, tagIds, tagNames }, counted(action === 'tag' ? 'bulk.tagged' : 'bulk.untagged'));
     } catch (e) {
       setError(e);
       setBusy(false);
     }
   };
 
-  const handleOwner = () =>
-    run({ action: 'assign_owner', ownerId }, () => {
-      notify({ key: 'bulk.assigned', vars: { count: format.number(count) } });
-      close();
-      onClear();
-    });
+  const handleOwner = () => run({ action: 'assign_owner', ownerId }, counted('bulk.assigned'));
 
   const handleDelete = () => {
     const deletedIds = [...ids];
-    void run({ action: 'delete' }, () => {
-      close();
-      onClear();
-      notify({ key: 'bulk.deleted', vars: { count: format.number(deletedIds.length) } }, 'info', {
-        action: {
-          label: { key: 'bulk.undo' },
-          testId: 'bulk-undo',
-          onClick: () =>
-            bulk.mutate(
-              { ids: deletedIds, action: 'restore' },
-              {
-                onSuccess: () => notify({ key: 'bulk.restored', vars: { count: format.number(deletedIds.length) } }),
-                onError: (e) => notify(e instanceof Error ? e.message : t('errors.unknown'), 'error'),
-              },
-            ),
-        },
-      });
+    void run({ action: 'delete' }, counted('bulk.deleted'), 'info', {
+      action: {
+        label: { key: 'bulk.undo' },
+        testId: 'bulk-undo',
+        onClick: () =>
+          bulk.mutate(
+            { ids: deletedIds, action: 'restore' },
+            {
+              onSuccess: () => notify(counted('bulk.restored', deletedIds.length)),
+              onError: (e) => notify(e instanceof Error ? e.message : t('errors.unknown'), 'error'),
+            },
+          ),
+      },
     });
   };
 
-  const handleRestore = () =>
-    run({ action: 'restore' }, () => {
-      notify({ key: 'bulk.restored', vars: { count: format.number(count) } });
-      onClear();
-    });
+  const handleRestore = () => run({ action: 'restore' }, counted('bulk.restored'));
 
   return (
     <Paper
@@ -163,41 +151,32 @@ export function BulkBar({ resource, ids, trash, canWrite, canDelete, onClear }: 
         </Box>
       )}
 
-      <Dialog open={dialog === 'tag' || dialog === 'untag'} onClose={busy ? undefined : close} maxWidth="xs" fullWidth data-testid="bulk-tag-dialog">
-        <DialogTitle>{dialog === 'untag' ? t('bulk.untagTitle', { count: format.number(count) }) : t('bulk.tagTitle', { count: format.number(count) })}</DialogTitle>
-        <DialogContent>
-          <FormErrorAlert error={error} />
-          <Box sx={{ pt: 1 }}>
-            <TagsEditor value={tagNames} onChange={setTagNames} testId="bulk-tags-input" />
-          </Box>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="contained" loading={busy} disabled={!tagNames.length} onClick={() => void handleTag(dialog === 'untag' ? 'untag' : 'tag')} data-testid="bulk-tag-submit">
-            {dialog === 'untag' ? t('bulk.untag') : t('bulk.tag')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <BulkDialog
+        open={dialog === 'tag' || dialog === 'untag'}
+        title={dialog === 'untag' ? t('bulk.untagTitle', { count: format.number(count) }) : t('bulk.tagTitle', { count: format.number(count) })}
+        submitLabel={dialog === 'untag' ? t('bulk.untag') : t('bulk.tag')}
+        submitDisabled={!tagNames.length}
+        busy={busy}
+        error={error}
+        onClose={close}
+        onSubmit={() => void handleTag(dialog === 'untag' ? 'untag' : 'tag')}
+        testId="bulk-tag"
+      >
+        <TagsEditor value={tagNames} onChange={setTagNames} testId="bulk-tags-input" />
+      </BulkDialog>
 
-      <Dialog open={dialog === 'owner'} onClose={busy ? undefined : close} maxWidth="xs" fullWidth data-testid="bulk-owner-dialog">
-        <DialogTitle>{t('bulk.ownerTitle', { count: format.number(count) })}</DialogTitle>
-        <DialogContent>
-          <FormErrorAlert error={error} />
-          <Box sx={{ pt: 1 }}>
-            <OwnerSelect value={ownerId} onChange={setOwnerId} testId="bulk-owner-select" />
-          </Box>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="contained" loading={busy} onClick={() => void handleOwner()} data-testid="bulk-owner-submit">
-            {t('bulk.assignOwner')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <BulkDialog
+        open={dialog === 'owner'}
+        title={t('bulk.ownerTitle', { count: format.number(count) })}
+        submitLabel={t('bulk.assignOwner')}
+        busy={busy}
+        error={error}
+        onClose={close}
+        onSubmit={() => void handleOwner()}
+        testId="bulk-owner"
+      >
+        <OwnerSelect value={ownerId} onChange={setOwnerId} testId="bulk-owner-select" />
+      </BulkDialog>
 
       <ConfirmDialog
         open={dialog === 'delete'}
@@ -210,5 +189,41 @@ export function BulkBar({ resource, ids, trash, canWrite, canDelete, onClear }: 
         onConfirm={handleDelete}
       />
     </Paper>
+  );
+}
+
+type BulkDialogProps = {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  submitDisabled?: boolean;
+  busy: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: () => void;
+  /** `<testId>-dialog` and `<testId>-submit`. */
+  testId: string;
+  children: ReactNode;
+};
+
+/** Asks the one thing a bulk action needs (which tags, which owner) before running it. */
+function BulkDialog({ open, title, submitLabel, submitDisabled, busy, error, onClose, onSubmit, testId, children }: BulkDialogProps) {
+  const { t } = useT();
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth data-testid={`${testId}-dialog`}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <FormErrorAlert error={error} />
+        <Box sx={{ pt: 1 }}>{children}</Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+        <Button variant="contained" loading={busy} disabled={submitDisabled} onClick={onSubmit} data-testid={`${testId}-submit`}>
+          {submitLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }

@@ -9,17 +9,18 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import { toLatinDigits } from '#common/text/index.ts';
 import { useT } from '../i18n/index.ts';
+import { useSession } from '../session/index.ts';
 import { FormErrorAlert } from '../ui/ErrorState.tsx';
 import { Form } from '../ui/Form.tsx';
 import { useNotify } from '../ui/notify.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
-import { useCreateRecord, useDuplicateCheck, type DuplicateProbe } from './records.api.ts';
-import type { DuplicateCandidate, Resource } from './records.types.ts';
+import { useCreateRecord, useCustomFieldDefs, useDuplicateCheck, type DuplicateProbe } from './records.api.ts';
+import { ENTITY_OF, type DuplicateCandidate, type Resource } from './records.types.ts';
 import { useDebounced } from './useDebounced.ts';
 
 /*
- * Quick create of a person or an organisation: a short form in a dialog that warns, while the user
- * types, about records that may already exist, and after saving offers to open the new one.
+ * Quick create of a person, an organisation or a lead: a short form in a dialog that warns, while
+ * the user types, about records that may already exist, and after saving offers to open the new one.
  */
 
 /** The emails and phones complete enough to look for duplicates with. */
@@ -30,10 +31,28 @@ export function comparableContacts(emails: string[], phones: string[]): { emails
   };
 }
 
+/**
+ * What duplicate detection is asked about a person or a lead while the user types: only once
+ * there is a contact, or a name long enough, to compare.
+ */
+export function namedProbe(
+  entityType: 'person' | 'lead',
+  name: { firstName: string; lastName: string },
+  contacts: { emails: string[]; phones: string[] },
+): DuplicateProbe | null {
+  const { emails, phones } = comparableContacts(contacts.emails, contacts.phones);
+  const firstName = name.firstName.trim();
+  const lastName = name.lastName.trim();
+  const nameLongEnough = `${firstName}${lastName}`.length >= 3 && lastName.length >= 2;
+  if (!emails.length && !phones.length && !nameLongEnough) return null;
+  return { entityType, firstName: firstName || undefined, lastName: lastName || undefined, emails, phones };
+}
+
 type Options<D> = {
   resource: Resource;
   open: boolean;
-  emptyDraft: () => D;
+  /** A new draft owned by the signed-in user. */
+  emptyDraft: (ownerId: string) => D;
   /** A module-level function: what duplicate detection is asked, or null while there is too little to compare. */
   probeOf: (draft: D) => DuplicateProbe | null;
   onClose: () => void;
@@ -41,12 +60,14 @@ type Options<D> = {
   onReset?: () => void;
 };
 
-/** The draft, the duplicate check and the create call of a quick create dialog. */
+/** The draft, the workspace's custom fields, the duplicate check and the create call of a quick create dialog. */
 export function useQuickCreate<R extends { id: string }, D>({ resource, open, emptyDraft, probeOf, onClose, onReset }: Options<D>) {
   const notify = useNotify();
   const navigate = useNavigate();
+  const me = useSession();
+  const defs = useCustomFieldDefs(ENTITY_OF[resource]);
   const create = useCreateRecord<R>(resource);
-  const [draft, setDraft] = useState<D>(emptyDraft);
+  const [draft, setDraft] = useState<D>(() => emptyDraft(me.user.id));
   const [submitted, setSubmitted] = useState(false);
   // Keyed on the draft alone: a new probe object on every render would restart the debounce forever.
   const probe = useDebounced(
@@ -56,7 +77,7 @@ export function useQuickCreate<R extends { id: string }, D>({ resource, open, em
   const duplicates = useDuplicateCheck(open ? probe : null);
 
   const reset = () => {
-    setDraft(emptyDraft());
+    setDraft(emptyDraft(me.user.id));
     setSubmitted(false);
     create.reset();
     onReset?.();
@@ -79,7 +100,7 @@ export function useQuickCreate<R extends { id: string }, D>({ resource, open, em
       },
     });
 
-  return { draft, setDraft, submitted, setSubmitted, create, duplicates: duplicates.data ?? [], close, submit };
+  return { draft, setDraft, submitted, setSubmitted, customFields: defs.data ?? [], create, duplicates: duplicates.data ?? [], close, submit };
 }
 
 type Props = {

@@ -1,46 +1,12 @@
+import { isGroup, type FieldType, type FilterCondition, type FilterGroup, type FilterOperator, type SortSpec } from '#common/filters/index.ts';
 import type { Localised } from './records.types.ts';
 
 /*
- * The filter language of the server (kernel/filters/filter.types.ts), as the web app edits it:
- * a group combines conditions and nested groups with AND/OR.
+ * The filter language (common/src/filters), as the web app edits it: a group combines
+ * conditions and nested groups with AND/OR.
  */
 
-export type FilterOperator =
-  | 'eq'
-  | 'neq'
-  | 'contains'
-  | 'not_contains'
-  | 'starts_with'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'between'
-  | 'in'
-  | 'not_in'
-  | 'is_empty'
-  | 'is_not_empty'
-  | 'has_any'
-  | 'has_all'
-  | 'has_none';
-
-export type FilterCondition = { field: string; op: FilterOperator; value?: unknown };
-export type FilterGroup = { op: 'and' | 'or'; conditions: Array<FilterCondition | FilterGroup> };
-export type SortSpec = { field: string; direction: 'asc' | 'desc' };
-
-export type FieldKind =
-  | 'text'
-  | 'number'
-  | 'date'
-  | 'datetime'
-  | 'boolean'
-  | 'enum'
-  | 'multi_enum'
-  | 'user'
-  | 'reference'
-  | 'tags'
-  | 'emails'
-  | 'phones';
+export { countConditions, isGroup, type FieldType, type FilterCondition, type FilterGroup, type FilterOperator, type SortSpec } from '#common/filters/index.ts';
 
 export type FieldOption = { value: string; label: Localised };
 
@@ -51,7 +17,7 @@ export type FieldOption = { value: string; label: Localised };
 export type FieldDescriptor = {
   /** What filters, sorts and saved views call it: 'lastName', 'custom.loyalty_level'. */
   key: string;
-  type: FieldKind;
+  type: FieldType;
   label: Localised;
   /** For user and reference fields: whose id the value is. */
   references?: 'person' | 'organization' | 'user';
@@ -78,14 +44,7 @@ export function defaultOperator(field: FieldDescriptor | undefined): FilterOpera
 export const NO_VALUE_OPERATORS: ReadonlySet<FilterOperator> = new Set(['is_empty', 'is_not_empty']);
 export const LIST_OPERATORS: ReadonlySet<FilterOperator> = new Set(['in', 'not_in', 'has_any', 'has_all', 'has_none']);
 
-export const isGroup = (item: FilterCondition | FilterGroup): item is FilterGroup => 'conditions' in item;
-
 export const emptyGroup = (op: 'and' | 'or' = 'and'): FilterGroup => ({ op, conditions: [] });
-
-export function countConditions(group: FilterGroup | null | undefined): number {
-  if (!group) return 0;
-  return group.conditions.reduce((n, c) => n + (isGroup(c) ? countConditions(c) : 1), 0);
-}
 
 function valueIsSet(condition: FilterCondition): boolean {
   if (NO_VALUE_OPERATORS.has(condition.op)) return true;

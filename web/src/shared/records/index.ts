@@ -30,6 +30,6 @@ export { MergePanel, useMergeRecords } from './MergePanel.tsx';
 export { ContactSection, DetailsSection, RecordHeader, RecordPageLayout, RecordRoute } from './RecordPage.tsx';
 export { EditRecordDialog } from './EditRecordDialog.tsx';
 export { LinkRecordDialog, UnlinkButton } from './LinkRecordDialog.tsx';
-export { QuickCreateDialog, comparableContacts, useQuickCreate } from './QuickCreateDialog.tsx';
+export { QuickCreateDialog, comparableContacts, namedProbe, useQuickCreate } from './QuickCreateDialog.tsx';
 export { CustomFieldsRow, FormGrid, FullRow, type FormMode, type RecordForm, type RecordFormFieldsProps } from './RecordForm.tsx';
 export { patchBetween, textOrNull } from './record-patch.ts';

@@ -7,7 +7,7 @@ export { LoadingState } from './LoadingState.tsx';
 export { LtrText } from './LtrText.tsx';
 export { PageHeader } from './PageHeader.tsx';
 export { copyText } from './copy-text.ts';
-export { EMAIL_PATTERN, MIN_PASSWORD_LENGTH, fieldState } from './field-errors.ts';
+export { emailProblem, fieldState, newPasswordProblem } from './field-errors.ts';
 export { bindDraft } from './draft-fields.ts';
 export { NotifyProvider, useNotify, type ToastAction, type ToastMessage } from './notify.tsx';
 export { DateInput } from './DateInput.tsx';
