@@ -9,9 +9,11 @@
  *
  * Options: --rows (default 10k), --engine pglite|postgres (default pglite), --batch (rows per
  * transaction, default the runner's), --organizations (distinct organisations, default rows/10),
- * --mode create|skip (default skip, the import's default), --then-skip (import the same file again,
- * every row a duplicate), --seed, --keep (leave the database for a look). PostgreSQL runs on a throwaway database (PEYVAND_BENCH_PG_ADMIN_URL,
- * default postgres://postgres@127.0.0.1:5432/postgres); PGlite on a throwaway folder.
+ * --mode create|skip (default skip, the import's default), --then-skip (import the same file
+ * again, every row a duplicate), --without-tags (leave the tags column unmapped, as an importer
+ * without that field does), --seed, --keep (leave the database for a look).
+ * PostgreSQL runs on a throwaway database (PEYVAND_BENCH_PG_ADMIN_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres); PGlite on a throwaway folder.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     'then-skip': { type: 'boolean', default: false },
     seed: { type: 'string', default: 'peyvand' },
     keep: { type: 'boolean', default: false },
+    'without-tags': { type: 'boolean', default: false },
   },
 });
 
@@ -111,10 +114,13 @@ async function openPeyvand(): Promise<{ peyvand: Peyvand; cleanup(): Promise<voi
     where: database ? `PostgreSQL database ${database.name}` : `PGlite in ${folder}`,
     async cleanup() {
       await peyvand.close();
-      if (args.keep) return console.log(`kept: ${database?.url ?? folder}`);
-      await database?.drop();
-      if (folder) rmSync(folder, { recursive: true, force: true });
-      else rmSync(config.dataDir, { recursive: true, force: true });
+      if (args.keep) console.log(`kept: ${database?.url ?? folder}`);
+      else {
+        await database?.drop();
+        if (folder) rmSync(folder, { recursive: true, force: true });
+      }
+      // A PostgreSQL run's uploads folder.
+      if (!folder) rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -145,8 +151,9 @@ type Timed = { seconds: number; counts: { created: number; updated: number; skip
 async function importOnce(imports: ImportsService, ctx: WorkspaceContext, file: string, duplicateMode: 'create' | 'skip'): Promise<Timed> {
   const uploaded = await imports.upload(ctx, { entityType: 'person', fileName: 'people.csv', body: createReadStream(file) });
   const known = new Set(uploaded.preview.fields.map((f) => f.key));
-  const mapping = Object.fromEntries(Object.entries(MAPPING).filter(([, key]) => known.has(key)));
-  const unknown = Object.entries(MAPPING).filter(([, key]) => !known.has(key));
+  const wanted = Object.entries(MAPPING).filter(([, key]) => !(args['without-tags'] && key === 'tags'));
+  const mapping = Object.fromEntries(wanted.filter(([, key]) => known.has(key)));
+  const unknown = wanted.filter(([, key]) => !known.has(key));
   if (unknown.length) console.log(`  (this importer has no field for: ${unknown.map(([c]) => c).join(', ')}; left unmapped)`);
   const mapped = await imports.update(ctx, uploaded.import.id, { mapping, duplicateMode, version: uploaded.import.version });
   // Queued with the job queue off: this process runs it itself, timed.

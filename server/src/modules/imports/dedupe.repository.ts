@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
 import { inChunks, type ContactEntity, type ContactPoint } from '../../kernel/records/index.ts';
-import { contactPoints, people } from '../people/people.schema.ts';
+import { people } from '../people/people.schema.ts';
 import { organizations, personOrganizations } from '../organizations/organizations.schema.ts';
 import { leads } from '../leads/leads.schema.ts';
 import { escapeLike } from '../search/search.query.ts';
@@ -83,7 +83,7 @@ export const dedupeRepository = {
    */
   async organizationsNamedAny(db: Executor, workspaceId: string, nameKeys: string[]) {
     const rows: Array<{ id: string; name: string; nameLatin: string | null; createdAt: Date }> = [];
-    for (const keys of inChunks([...new Set(nameKeys)])) {
+    for (const keys of inChunks([...new Set(nameKeys.filter(Boolean))])) {
       const list = sql.join(keys.map((k) => sql`${k}`), sql`, `);
       rows.push(
         ...(await db
@@ -114,9 +114,17 @@ export const dedupeRepository = {
     return found;
   },
 
-  /** The names of the live people linked to these organisations. */
-  async peopleOfOrganizations(db: Executor, workspaceId: string, organizationIds: string[]) {
+  /**
+   * The names of the live people linked to these organisations whose full name (in either
+   * script) may have one of these keys: a full name's key is one of the first four parts of a
+   * person's search key (see personSearchKey); the caller compares exactly.
+   */
+  async peopleOfOrganizations(db: Executor, workspaceId: string, organizationIds: string[], nameKeys: string[]) {
     const rows: Array<{ organizationId: string; firstName: string; lastName: string; firstNameLatin: string | null; lastNameLatin: string | null }> = [];
+    const names = [...new Set(nameKeys.filter(Boolean))];
+    if (!names.length) return rows;
+    const list = sql.join(names.map((k) => sql`${k}`), sql`, `);
+    const namedLike = sql.join([1, 2, 3, 4].map((part) => sql`split_part(${people.searchKey}, '|', ${sql.raw(String(part))}) IN (${list})`), sql` OR `);
     for (const ids of inChunks([...new Set(organizationIds)])) {
       rows.push(
         ...(await db
@@ -129,7 +137,15 @@ export const dedupeRepository = {
           })
           .from(personOrganizations)
           .innerJoin(people, and(eq(people.id, personOrganizations.personId), eq(people.workspaceId, workspaceId)))
-          .where(and(eq(personOrganizations.workspaceId, workspaceId), inArray(personOrganizations.organizationId, ids), isNull(people.deletedAt), isNull(people.mergedIntoId)))),
+          .where(
+            and(
+              eq(personOrganizations.workspaceId, workspaceId),
+              inArray(personOrganizations.organizationId, ids),
+              isNull(people.deletedAt),
+              isNull(people.mergedIntoId),
+              sql`(${namedLike})`,
+            ),
+          )),
       );
     }
     return rows;

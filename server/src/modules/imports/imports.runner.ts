@@ -113,8 +113,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       });
       committed += rows.length;
       options.faults?.afterCommit?.(n);
-      // Each time the rows this run wrote double, the planner learns the tables' new sizes.
-      if (Number.isInteger(Math.log2(n))) await repo.refreshStatistics(db);
+      // Each time the rows this run wrote double, the planner learns the tables' new sizes (a file
+      // of one batch or less does not grow them enough to matter).
+      if (rows.length >= batchSize && Number.isInteger(Math.log2(n))) await repo.refreshStatistics(db);
     };
 
     try {

@@ -3,7 +3,7 @@ import { kernelErrors, type FieldError } from '../../kernel/errors/index.ts';
 import type { Executor } from '../../kernel/db/database.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
 import type { ContactPoint } from '../../kernel/records/index.ts';
-import { customFieldsRepository, mergeCustomValues, validateCustomValues } from '../custom-fields/index.ts';
+import { mergeCustomValues, validateCustomValues } from '../custom-fields/index.ts';
 import { directLookups, type RecordLookups } from '../people/record-lookups.ts';
 import { membersRepository } from '../members/members.repository.ts';
 import type { TLeadCreate } from './leads.contract.ts';

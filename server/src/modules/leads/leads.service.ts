@@ -15,7 +15,7 @@ import type { LeadTagsPort, OrganizationCreator, PersonCreator } from './leads.p
 import { publicLead, tagsOfLead, withTags, withTagsOne, type Lead } from './leads.public.ts';
 import { leadsRepository as repo, type LeadRow, type LeadValues } from './leads.repository.ts';
 import { createLeadsBatch } from './leads.batch.ts';
-import { actingUserId, derivedFields, failOnFieldErrors, leadContactPoints, newLeadValues, prepareLeadFields } from './leads.rules.ts';
+import { derivedFields, failOnFieldErrors, leadContactPoints, newLeadValues, prepareLeadFields } from './leads.rules.ts';
 import { DEFAULT_LEAD_SCORE_RULES, type LeadScoreRule } from './leads.scoring.ts';
 import { assertStatusChange } from './leads.status.ts';
 

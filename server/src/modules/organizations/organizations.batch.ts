@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { recordAuditMany } from '../../kernel/audit/audit.ts';
 import type { Executor, Tx } from '../../kernel/db/database.ts';
-import type { AppError } from '../../kernel/errors/index.ts';
-import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
-import { accepted, contactPointsRepository, isRefusal, orRefusal } from '../../kernel/records/index.ts';
+import type { WorkspaceContext } from '../../kernel/http/context.ts';
+import { contactPointsRepository } from '../../kernel/records/index.ts';
 import { contactPointsOf } from '../people/contact-fields.ts';
 import { actingUserId } from '../people/people.rules.ts';
-import { batchLookups } from '../people/record-lookups.ts';
+import { batchCreate } from '../people/record-batch.ts';
 import type { TagsPort } from '../people/record-ports.ts';
-import { parseInput } from '../people/validation.ts';
 import { ZOrganizationCreate } from './organizations.contract.ts';
 import { organizationsRepository, type OrganizationRow } from './organizations.repository.ts';
 import { prepareOrganization, type PreparedOrganization } from './organizations.rules.ts';
@@ -22,38 +20,13 @@ export type OrganizationsBatchDeps = {
 
 /**
  * Creating many organisations at once (imports, and the organisations a people import names):
- * each input meets exactly the rules of createWithin (prepareOrganization), what the rules read
- * is read once for the batch, and rows, contact points, taggings and audit entries go in as
- * multi-row INSERTs: for each input what createWithin writes, one organization.created entry each.
+ * each input meets exactly the rules of createWithin (prepareOrganization), and rows, contact
+ * points, taggings and audit entries go in as multi-row INSERTs: for each input what
+ * createWithin writes, one organization.created entry each.
  */
 export function createOrganizationsBatch(deps: OrganizationsBatchDeps) {
-  async function prepareAll(tx: Tx, ctx: WorkspaceContext, rawInputs: readonly unknown[]): Promise<Array<(PreparedOrganization & { name: string }) | AppError>> {
-    const parsed = await Promise.all(rawInputs.map((raw) => orRefusal(() => parseInput(ZOrganizationCreate, raw))));
-    const lookups = await batchLookups(tx, ctx.workspaceId, 'organization', accepted(parsed));
-    const prepared: Array<(PreparedOrganization & { name: string }) | AppError> = [];
-    for (const input of parsed) {
-      prepared.push(isRefusal(input) ? input : await orRefusal(async () => ({ name: input.name, ...(await prepareOrganization({ executor: tx, ctx, lookups }, input)) })));
-    }
-    return prepared;
-  }
-
-  /** What createWithin would refuse, per input (undefined: it would be created); writes nothing. */
-  async function checkMany(tx: Tx, ctx: WorkspaceContext, inputs: readonly unknown[]): Promise<Array<AppError | undefined>> {
-    requirePermission(ctx, 'records.write');
-    return (await prepareAll(tx, ctx, inputs)).map((p) => (isRefusal(p) ? p : undefined));
-  }
-
-  /**
-   * Creates every input in the caller's transaction, in order, or none: an input the rules refuse
-   * throws its error (use checkMany to learn which first). Returns the created organisations.
-   */
-  async function createManyWithin(tx: Tx, ctx: WorkspaceContext, inputs: readonly unknown[]): Promise<Organization[]> {
-    requirePermission(ctx, 'records.write');
-    const prepared = await prepareAll(tx, ctx, inputs);
-    const refused = prepared.find(isRefusal);
-    if (refused) throw refused;
-    const writes = (prepared as Array<PreparedOrganization & { name: string }>).map((p) => ({ id: randomUUID(), ...p }));
-    if (!writes.length) return [];
+  async function write(tx: Tx, ctx: WorkspaceContext, prepared: Array<PreparedOrganization & { name: string }>): Promise<Organization[]> {
+    const writes = prepared.map((p) => ({ id: randomUUID(), ...p }));
     const rows = await organizationsRepository.insertMany(
       tx,
       ctx.workspaceId,
@@ -67,5 +40,10 @@ export function createOrganizationsBatch(deps: OrganizationsBatchDeps) {
     return created;
   }
 
-  return { checkMany, createManyWithin };
+  return batchCreate({
+    entityType: 'organization',
+    contract: ZOrganizationCreate,
+    prepare: async (context, input) => ({ name: input.name, ...(await prepareOrganization(context, input)) }),
+    write,
+  });
 }

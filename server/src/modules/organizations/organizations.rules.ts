@@ -1,10 +1,8 @@
 import type { Executor } from '../../kernel/db/database.ts';
 import type { FieldError } from '../../kernel/errors/index.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
-import { applyCustomInput } from '../custom-fields/custom-fields.values.ts';
-import { normaliseAddresses, normaliseEmails, normalisePhones, parseDateField } from '../people/contact-fields.ts';
-import { unknownOwner } from '../people/people.rules.ts';
-import type { RecordLookups } from '../people/record-lookups.ts';
+import { contactValues, parseDateField } from '../people/contact-fields.ts';
+import { ownerAndCustomValues, type RecordLookups } from '../people/record-lookups.ts';
 import { failOnFieldErrors } from '../people/validation.ts';
 import type { TOrganizationCreate } from './organizations.contract.ts';
 import { checkNameSearchable, normaliseEconomicCode, normaliseNationalId, normaliseWebsite, organizationSearchKey } from './organizations.fields.ts';
@@ -33,13 +31,7 @@ function ownValues(input: Partial<TOrganizationCreate>, errors: FieldError[]): P
     economicCode: normaliseEconomicCode(input.economicCode, errors),
   };
   for (const [key, value] of Object.entries(identifiers)) if (value !== undefined) values[key as keyof typeof identifiers] = value;
-  if (input.emails !== undefined) values.emails = normaliseEmails(input.emails);
-  if (input.phones !== undefined) {
-    const { phones, fieldErrors } = normalisePhones(input.phones);
-    values.phones = phones;
-    errors.push(...fieldErrors);
-  }
-  if (input.addresses !== undefined) values.addresses = normaliseAddresses(input.addresses);
+  Object.assign(values, contactValues(input, errors));
   const lastVerifiedAt = parseDateField(input.lastVerifiedAt, 'lastVerifiedAt', errors);
   if (lastVerifiedAt !== undefined) values.lastVerifiedAt = lastVerifiedAt;
   return values;
@@ -51,16 +43,9 @@ export async function prepareOrganization(
   input: Partial<TOrganizationCreate>,
   before?: OrganizationRow,
 ): Promise<PreparedOrganization> {
-  const { ctx, lookups } = context;
   const errors: FieldError[] = [];
   const values = ownValues(input, errors);
-  if (input.ownerId && !(await lookups.ownerIsMember(input.ownerId))) errors.push(unknownOwner('ownerId'));
-  if (input.ownerId !== undefined) values.ownerId = input.ownerId;
-  if (input.custom !== undefined || !before) {
-    const { custom, fieldErrors } = await applyCustomInput(context.executor, ctx.workspaceId, 'organization', before?.custom, input.custom, await lookups.customFields());
-    values.custom = custom;
-    errors.push(...fieldErrors);
-  }
+  Object.assign(values, await ownerAndCustomValues(context, 'organization', input, before, errors));
   failOnFieldErrors(errors);
   const merged = { nameLatin: null, nationalId: null, economicCode: null, website: null, emails: [], phones: [], ...before, ...values } as OrganizationRow;
   values.searchKey = organizationSearchKey(merged);

@@ -91,6 +91,21 @@ export function normalisePhones(input: TPhoneInput[], path = 'phones'): { phones
 export const normaliseAddresses = (input: z.infer<typeof ZAddress>[]): AddressEntry[] =>
   input.map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== '')) as AddressEntry).filter((a) => Object.keys(a).length > 0);
 
+type ContactInput = { emails?: TEmailInput[]; phones?: TPhoneInput[]; addresses?: z.infer<typeof ZAddress>[] };
+
+/** The emails, phones and addresses a write of a person or an organisation sends, normalised; phones that cannot be read become field errors. */
+export function contactValues(input: ContactInput, errors: FieldError[]): { emails?: EmailEntry[]; phones?: PhoneEntry[]; addresses?: AddressEntry[] } {
+  const values: { emails?: EmailEntry[]; phones?: PhoneEntry[]; addresses?: AddressEntry[] } = {};
+  if (input.emails !== undefined) values.emails = normaliseEmails(input.emails);
+  if (input.phones !== undefined) {
+    const { phones, fieldErrors } = normalisePhones(input.phones);
+    values.phones = phones;
+    errors.push(...fieldErrors);
+  }
+  if (input.addresses !== undefined) values.addresses = normaliseAddresses(input.addresses);
+  return values;
+}
+
 /**
  * A calendar date typed as ISO or Jalali, in any digits → 'YYYY-MM-DD'. `undefined` stays
  * undefined (not sent) and `null` clears.

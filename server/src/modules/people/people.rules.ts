@@ -1,12 +1,11 @@
 import type { Executor } from '../../kernel/db/database.ts';
 import type { FieldError } from '../../kernel/errors/index.ts';
 import type { WorkspaceContext } from '../../kernel/http/context.ts';
-import { applyCustomInput } from '../custom-fields/custom-fields.values.ts';
 import type { LinkValues } from '../organizations/person-organizations.repository.ts';
-import { normaliseAddresses, normaliseEmails, normalisePhones, parseDateField } from './contact-fields.ts';
+import { contactValues, parseDateField } from './contact-fields.ts';
 import type { TPersonCreate } from './people.contract.ts';
 import type { PersonRow, PersonValues } from './people.repository.ts';
-import type { RecordLookups } from './record-lookups.ts';
+import { ownerAndCustomValues, type RecordLookups } from './record-lookups.ts';
 import { failOnFieldErrors } from './validation.ts';
 
 /*
@@ -25,8 +24,6 @@ const OPTIONAL_TEXT = ['firstNameLatin', 'lastNameLatin', 'jobTitle', 'source'] 
 
 export const fieldError = (path: string, code: string, fa: string, en: string): FieldError => ({ path, code, message: { fa, en } });
 
-export const unknownOwner = (path: string) => fieldError(path, 'unknown_owner', 'مسئول باید عضو همین فضای کاری باشد.', 'The owner must be a member of this workspace.');
-
 /** A person needs something to be known by: a name in either script, an email or a phone. */
 const isIdentifiable = (p: Pick<PersonRow, 'firstName' | 'lastName' | 'firstNameLatin' | 'lastNameLatin' | 'emails' | 'phones'>) =>
   !!(p.firstName || p.lastName || p.firstNameLatin || p.lastNameLatin || p.emails.length || p.phones.length);
@@ -40,13 +37,7 @@ function ownValues(input: TPersonCreate, before: PersonRow | undefined, errors: 
   if (input.firstName !== undefined) values.firstName = input.firstName;
   if (input.lastName !== undefined) values.lastName = input.lastName;
   for (const key of OPTIONAL_TEXT) if (input[key] !== undefined) values[key] = input[key] || null;
-  if (input.emails !== undefined) values.emails = normaliseEmails(input.emails);
-  if (input.phones !== undefined) {
-    const { phones, fieldErrors } = normalisePhones(input.phones);
-    values.phones = phones;
-    errors.push(...fieldErrors);
-  }
-  if (input.addresses !== undefined) values.addresses = normaliseAddresses(input.addresses);
+  Object.assign(values, contactValues(input, errors));
   for (const key of ['birthday', 'anniversary', 'lastVerifiedAt'] as const) {
     const date = parseDateField(input[key], key, errors);
     if (date !== undefined) values[key] = date;
@@ -77,17 +68,10 @@ export async function preparePerson(
   input: TPersonCreate,
   before?: PersonRow,
 ): Promise<PreparedPerson> {
-  const { ctx, lookups } = context;
   const errors: FieldError[] = [];
   const values = ownValues(input, before, errors, context.now);
-  if (input.ownerId && !(await lookups.ownerIsMember(input.ownerId))) errors.push(unknownOwner('ownerId'));
-  if (input.ownerId !== undefined) values.ownerId = input.ownerId;
-  if (input.custom !== undefined || !before) {
-    const { custom, fieldErrors } = await applyCustomInput(context.executor, ctx.workspaceId, 'person', before?.custom, input.custom, await lookups.customFields());
-    values.custom = custom;
-    errors.push(...fieldErrors);
-  }
-  const links = input.organizations === undefined ? undefined : await prepareLinks(input.organizations, lookups, errors);
+  Object.assign(values, await ownerAndCustomValues(context, 'person', input, before, errors));
+  const links = input.organizations === undefined ? undefined : await prepareLinks(input.organizations, context.lookups, errors);
   const merged = { firstName: '', lastName: '', firstNameLatin: null, lastNameLatin: null, emails: [], phones: [], ...before, ...values };
   if (!isIdentifiable(merged)) {
     errors.push(fieldError('firstName', 'name_or_contact_required', 'نام، ایمیل یا تلفن این شخص را وارد کنید.', "Give the person's name, an email or a phone."));

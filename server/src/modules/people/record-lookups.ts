@@ -1,4 +1,7 @@
 import type { Executor } from '../../kernel/db/database.ts';
+import type { FieldError } from '../../kernel/errors/index.ts';
+import type { WorkspaceContext } from '../../kernel/http/context.ts';
+import { applyCustomInput } from '../custom-fields/custom-fields.values.ts';
 import { customFieldsRepository, type CustomFieldDef } from '../custom-fields/index.ts';
 import type { CustomizableEntity } from '../custom-fields/custom-fields.schema.ts';
 import { membersRepository } from '../members/members.repository.ts';
@@ -25,7 +28,8 @@ export function directLookups(executor: Executor, workspaceId: string, entityTyp
   };
 }
 
-type BatchInput = { ownerId?: string | null; organizations?: Array<{ organizationId: string }> };
+/** What batchLookups reads ahead from each input. */
+export type BatchInput = { ownerId?: string | null; organizations?: Array<{ organizationId: string }> };
 
 /** Reads, once, what every input of a batch will ask: owners, organisations, custom fields. */
 export async function batchLookups(executor: Executor, workspaceId: string, entityType: CustomizableEntity, inputs: BatchInput[]): Promise<RecordLookups> {
@@ -40,4 +44,34 @@ export async function batchLookups(executor: Executor, workspaceId: string, enti
     liveOrganizationIds: async (ids) => new Set(ids.filter((id) => live.has(id))),
     customFields: async () => fields,
   };
+}
+
+export const unknownOwner = (path: string): FieldError => ({
+  path,
+  code: 'unknown_owner',
+  message: { fa: 'مسئول باید عضو همین فضای کاری باشد.', en: 'The owner must be a member of this workspace.' },
+});
+
+/**
+ * The owner (a member of the workspace) and the custom values (checked against the entity's
+ * active fields; all of them on a create, what changed on an update) of a person or
+ * organisation write: the values to store, problems pushed to `errors`.
+ */
+export async function ownerAndCustomValues(
+  context: { executor: Executor; ctx: WorkspaceContext; lookups: RecordLookups },
+  entityType: 'person' | 'organization',
+  input: { ownerId?: string | null; custom?: Record<string, unknown> },
+  before: { custom: Record<string, unknown> } | undefined,
+  errors: FieldError[],
+): Promise<{ ownerId?: string | null; custom?: Record<string, unknown> }> {
+  const { executor, ctx, lookups } = context;
+  const values: { ownerId?: string | null; custom?: Record<string, unknown> } = {};
+  if (input.ownerId && !(await lookups.ownerIsMember(input.ownerId))) errors.push(unknownOwner('ownerId'));
+  if (input.ownerId !== undefined) values.ownerId = input.ownerId;
+  if (input.custom !== undefined || !before) {
+    const { custom, fieldErrors } = await applyCustomInput(executor, ctx.workspaceId, entityType, before?.custom, input.custom, await lookups.customFields());
+    values.custom = custom;
+    errors.push(...fieldErrors);
+  }
+  return values;
 }

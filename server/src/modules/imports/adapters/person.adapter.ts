@@ -120,7 +120,7 @@ const byTitle = (a: { name: string; createdAt: Date; id: string }, b: { name: st
  * (findDuplicates' best same_name candidate: by title).
  */
 async function organizationsByKey(tx: Tx, workspaceId: string, keys: string[]): Promise<Map<string, { ids: string[]; chosen?: string }>> {
-  const wanted = new Set(keys);
+  const wanted = new Set(keys.filter(Boolean));
   const named = new Map<string, Array<{ id: string; name: string; createdAt: Date }>>([...wanted].map((key) => [key, []]));
   for (const o of wanted.size ? await dedupe.organizationsNamedAny(tx, workspaceId, [...wanted]) : []) {
     for (const key of nameKeys(o.name, o.nameLatin)) named.get(key)?.push(o);
@@ -155,7 +155,8 @@ export function createPersonImportAdapter(deps: {
       });
       const held = await dedupe.heldContactPoints(tx, ctx.workspaceId, 'person', contactPointsOfKeys(rows.flatMap((r) => r.contacts)));
       const organizations = await organizationsByKey(tx, ctx.workspaceId, rows.filter((r) => r.organizationKey && r.names.length).map((r) => r.organizationKey));
-      for (const person of await dedupe.peopleOfOrganizations(tx, ctx.workspaceId, [...organizations.values()].flatMap((o) => o.ids))) {
+      const linked = await dedupe.peopleOfOrganizations(tx, ctx.workspaceId, [...organizations.values()].flatMap((o) => o.ids), rows.flatMap((r) => r.names));
+      for (const person of linked) {
         for (const key of nameKeys(fullName(person.firstName, person.lastName), fullName(person.firstNameLatin, person.lastNameLatin))) held.add(`name:${person.organizationId}:${key}`);
       }
       // An organisation this batch creates is known by the key of the name it is created with.
