@@ -223,3 +223,22 @@ describe('export language and calendar', () => {
     expect(en).toEqual([['First name', 'Status'], ['Arash', 'Contacted']]);
   });
 });
+
+describe('tags in exports', () => {
+  it('the tags column holds each record\'s tag names, comma-joined as the import splits them', async () => {
+    const { client } = await peopleWorkspace('en');
+    const second = (await client.post('/api/v1/tags', { name: 'مشتری طلایی' })).body;
+    const people = await listAll(client, 'people', 'sort=lastName:asc');
+    const reza = people.find((p) => p.lastName === 'احمدی');
+    expect((await client.post('/api/v1/people/bulk', { action: 'tag', ids: [reza.id], tagIds: [second.id] })).status).toBe(200);
+
+    const file = await download(client, '/api/v1/exports/people.csv?columns=lastName,tags&sort=lastName:asc&lang=en');
+    expect(file.status, file.text).toBe(200);
+    const rows = csvRows(file.text);
+    expect(rows[0]).toEqual(['Last name', 'Tags']);
+    const byName = new Map(rows.slice(1).map(([name, tags]) => [name, tags]));
+    expect(byName.get('احمدی')).toBe('VIP, مشتری طلایی');
+    expect(byName.get('رضایی')).toBe('VIP');
+    expect(byName.get('Karimi')).toBe('');
+  });
+});

@@ -3,9 +3,10 @@ import type { Executor } from '../../../kernel/db/database.ts';
 import type { WorkspaceContext } from '../../../kernel/http/context.ts';
 import { LEAD_STATUS_LABELS } from '../../leads/leads.status.ts';
 import { exportsRepository as repo } from '../exports.repository.ts';
-import { CUSTOM_PREFIX, customCell, dateCell, type CustomFieldInfo } from '../field-values.ts';
+import { CUSTOM_PREFIX, customCell, dateCell, TAGS_FIELD, type CustomFieldInfo } from '../field-values.ts';
 import type { ExportAdapter, ExportColumn, ExportPageQuery, ExportRow, ImportField } from '../import-adapter.ts';
 import { importsRepository } from '../imports.repository.ts';
+import { recordTagsRepository } from '../../people/record-tags.repository.ts';
 import type { ImportEntity } from '../imports.schema.ts';
 import { LEAD_FIELDS, LEAD_SOURCES } from './lead.adapter.ts';
 import { ORGANIZATION_FIELDS, ORGANIZATION_TYPES } from './organization.adapter.ts';
@@ -18,8 +19,9 @@ import { PERSON_FIELDS } from './person.adapter.ts';
 
 type Address = { line?: string; city?: string; province?: string; postalCode?: string; country?: string };
 
+/** The entity's import fields (tags last), so every exported column imports back. */
 const columnsOf = (fields: ImportField[], skip: string[]): ExportColumn[] =>
-  fields.filter((f) => !skip.includes(f.key)).map((f) => ({ key: f.key, label: f.label }));
+  [...fields, TAGS_FIELD].filter((f) => !skip.includes(f.key)).map((f) => ({ key: f.key, label: f.label }));
 
 const customColumns = (defs: CustomFieldInfo[]): ExportColumn[] => defs.map((d) => ({ key: `${CUSTOM_PREFIX}${d.key}`, label: { fa: d.labelFa, en: d.labelEn } }));
 
@@ -30,6 +32,12 @@ function addressCells(addresses: Address[]): Record<string, string> {
 
 function customCells(custom: Record<string, unknown>, defs: CustomFieldInfo[], locale: 'fa' | 'en', calendar: CalendarKind): Record<string, string> {
   return Object.fromEntries(defs.map((d) => [`${CUSTOM_PREFIX}${d.key}`, customCell(custom[d.key], d, locale, calendar)]));
+}
+
+/** Tag names joined with a comma, the separator the import splits on, so tags import back. */
+async function tagCells(db: Executor, workspaceId: string, entityType: ImportEntity, ids: string[]): Promise<Map<string, string>> {
+  const tagsById = await recordTagsRepository.tagsOf(db, workspaceId, entityType, ids);
+  return new Map([...tagsById].map(([id, tags]) => [id, tags.map((t) => t.name).join(', ')]));
 }
 
 const choiceLabel = (options: Array<{ value: string; labels: string[] }>, value: string | null, locale: 'fa' | 'en') => {
@@ -59,6 +67,7 @@ function exporter(
 export const personExporter = exporter('person', 'people', columnsOf(PERSON_FIELDS, ['fullName']), async (db, ctx, query, defs, calendar) => {
   const rows = await repo.people(db, ctx.workspaceId, query);
   const orgs = await repo.organizationNames(db, ctx.workspaceId, rows.map((r) => r.id));
+  const tags = await tagCells(db, ctx.workspaceId, 'person', rows.map((r) => r.id));
   return rows.map((p) => ({
     sortValue: p.sortValue,
     id: p.id,
@@ -74,6 +83,7 @@ export const personExporter = exporter('person', 'people', columnsOf(PERSON_FIEL
       birthday: dateCell(p.birthday, calendar),
       anniversary: dateCell(p.anniversary, calendar),
       source: p.source ?? '',
+      tags: tags.get(p.id) ?? '',
       ...addressCells(p.addresses),
       ...customCells(p.custom, defs, ctx.locale, calendar),
     },
@@ -82,6 +92,7 @@ export const personExporter = exporter('person', 'people', columnsOf(PERSON_FIEL
 
 export const organizationExporter = exporter('organization', 'organizations', columnsOf(ORGANIZATION_FIELDS, []), async (db, ctx, query, defs, calendar) => {
   const rows = await repo.organizations(db, ctx.workspaceId, query);
+  const tags = await tagCells(db, ctx.workspaceId, 'organization', rows.map((r) => r.id));
   return rows.map((o) => ({
     sortValue: o.sortValue,
     id: o.id,
@@ -96,6 +107,7 @@ export const organizationExporter = exporter('organization', 'organizations', co
       economicCode: o.economicCode ?? '',
       email: o.emails.map((e) => e.value).join(', '),
       phone: o.phones.map((ph) => ph.value).join(', '),
+      tags: tags.get(o.id) ?? '',
       ...addressCells(o.addresses),
       ...customCells(o.custom, defs, ctx.locale, calendar),
     },
@@ -104,6 +116,7 @@ export const organizationExporter = exporter('organization', 'organizations', co
 
 export const leadExporter = exporter('lead', 'leads', columnsOf(LEAD_FIELDS, ['fullName']), async (db, ctx, query, defs, calendar) => {
   const rows = await repo.leads(db, ctx.workspaceId, query);
+  const tags = await tagCells(db, ctx.workspaceId, 'lead', rows.map((r) => r.id));
   return rows.map((l) => ({
     sortValue: l.sortValue,
     id: l.id,
@@ -117,6 +130,7 @@ export const leadExporter = exporter('lead', 'leads', columnsOf(LEAD_FIELDS, ['f
       status: LEAD_STATUS_LABELS[l.status]?.[ctx.locale] ?? l.status,
       source: choiceLabel(LEAD_SOURCES, l.source, ctx.locale),
       notes: l.notes ?? '',
+      tags: tags.get(l.id) ?? '',
       ...customCells(l.custom, defs, ctx.locale, calendar),
     },
   }));
