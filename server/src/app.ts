@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import { createAuth, type Auth } from './kernel/auth/auth.ts';
 import type { AppConfig } from './kernel/config/config.ts';
 import { migrateDatabase, openDatabase, type Database } from './kernel/db/index.ts';
+import { startStatisticsRefresh } from './kernel/db/statistics.ts';
 import { createHttpServer, type App } from './kernel/http/server.ts';
 import { createJobQueue, type JobQueue } from './kernel/jobs/index.ts';
 import { createMailer, registerMailJobs, type Mailer } from './kernel/mail/index.ts';
@@ -41,6 +42,9 @@ import {
   registerImportsRoutes,
   uploadsDirFor,
 } from './modules/imports/index.ts';
+
+/** How often the embedded engine checks for tables whose planner statistics went stale. */
+const STATISTICS_REFRESH_MS = 5 * 60_000;
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -164,6 +168,10 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerImportsRoutes(http, services.imports, services.exports);
     await http.ready();
     await jobs.start();
+    const statistics = startStatisticsRefresh(database, {
+      intervalMs: STATISTICS_REFRESH_MS,
+      onError: (error) => http.log.warn({ err: error }, 'refreshing planner statistics failed'),
+    });
     return {
       config,
       database,
@@ -172,6 +180,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
       services,
       http,
       async close() {
+        await statistics.stop();
         await http.close();
         await jobs.stop();
         await database.close();
