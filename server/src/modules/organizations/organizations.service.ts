@@ -1,25 +1,23 @@
 import { searchKey } from '#common/text/index.ts';
 import { mutate, recordAudit } from '../../kernel/audit/audit.ts';
 import type { AppDb, Executor, Tx } from '../../kernel/db/database.ts';
-import { kernelErrors, type FieldError } from '../../kernel/errors/index.ts';
+import { kernelErrors } from '../../kernel/errors/index.ts';
 import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
 import { toPage, type Page, type TListQuery } from '../../kernel/http/pagination.ts';
 import { contactPointsRepository } from '../../kernel/records/index.ts';
-import { membersRepository } from '../members/members.repository.ts';
 import { contactPointsOf, publicEmails, publicPhones } from '../people/contact-fields.ts';
-import { bulkParameterErrors, publicPerson } from '../people/people.service.ts';
-import type { BulkResult, TBulkRequest, TRecordListQuery } from '../people/people.contract.ts';
+import { publicPerson } from '../people/people.service.ts';
+import type { TRecordListQuery } from '../people/people.contract.ts';
 import { peopleErrors } from '../people/people.errors.ts';
 import { peopleRepository } from '../people/people.repository.ts';
 import { refreshPersonSearchKeys } from '../people/people.search-key.ts';
-import { buildListCriteria, workspaceToday } from '../people/record-list.ts';
-import { bulkTagRecords } from '../people/record-bulk.ts';
-import { recordContactsRepository } from '../people/record-contacts.repository.ts';
-import { directLookups, unknownOwner } from '../people/record-lookups.ts';
+import { buildListCriteria } from '../people/record-list.ts';
+import { createRecordOperations } from '../people/record-operations.ts';
+import { directLookups } from '../people/record-lookups.ts';
 import type { TagsPort, ViewsPort } from '../people/record-ports.ts';
 import { toSortedPage, withCursorChecked } from '../people/record-query.ts';
 import { recordTagsRepository, type TagRef } from '../people/record-tags.repository.ts';
-import { failOnFieldErrors, parseInput } from '../people/validation.ts';
+import { parseInput } from '../people/validation.ts';
 import { loadOrganizationsCatalog } from './organizations.catalog.ts';
 import { ZLinkPersonBody, ZOrganizationCreate, ZOrganizationPatch, type TLinkPersonBody, type TOrganizationCreate } from './organizations.contract.ts';
 import { organizationErrors } from './organizations.errors.ts';
@@ -67,10 +65,6 @@ export function publicOrganization(o: OrganizationRow, tags: TagRef[], peopleCou
 }
 export type Organization = ReturnType<typeof publicOrganization>;
 
-const fieldError = (path: string, code: string, fa: string, en: string): FieldError => ({ path, code, message: { fa, en } });
-/** Bulk changes skip deleted records: the trash is only emptied or restored. */
-const liveIdsOf = (rows: OrganizationRow[]) => rows.filter((r) => !r.deletedAt).map((r) => r.id);
-
 /** The caller's own user id when a person acts; API keys and the system own nothing by default. */
 const actingUserId = (ctx: WorkspaceContext) => (ctx.actor.type === 'user' ? ctx.actor.id : null);
 
@@ -100,16 +94,25 @@ export function createOrganizationsService(deps: OrganizationsServiceDeps) {
     return (await decorate(executor, workspaceId, [row]))[0]!;
   }
 
-  async function requireEditable(executor: Executor, workspaceId: string, id: string): Promise<OrganizationRow> {
-    const row = await repo.find(executor, workspaceId, id);
-    if (!row || row.mergedIntoId) throw organizationErrors.organization_not_found();
-    if (row.deletedAt) throw organizationErrors.organization_deleted();
-    return row;
-  }
-
-  async function checkOwner(tx: Executor, workspaceId: string, ownerId: string, errors: FieldError[]): Promise<void> {
-    if (!(await membersRepository.findByUser(tx, workspaceId, ownerId))) errors.push(unknownOwner('ownerId'));
-  }
+  const { requireEditable, ...operations } = createRecordOperations({
+    db,
+    entityType: 'organization',
+    repo,
+    tags,
+    clock,
+    notFound: organizationErrors.organization_not_found,
+    deleted: organizationErrors.organization_deleted,
+    missing: {
+      code: 'organization_not_found',
+      fa: 'این سازمان در فضای کاری پیدا نشد.',
+      en: 'No such organisation in this workspace.',
+      error: organizationErrors.organizations_not_found,
+    },
+    requireDetail,
+    createWithin,
+    updateWithin,
+    afterTrashChange: refreshLinkedPeople,
+  });
 
   /** Every rule of a create (no `before`) or an update; see prepareOrganization. */
   function prepare(tx: Executor, ctx: WorkspaceContext, input: Partial<TOrganizationCreate>, before?: OrganizationRow): Promise<PreparedOrganization> {
@@ -156,55 +159,6 @@ export function createOrganizationsService(deps: OrganizationsServiceDeps) {
     return after;
   }
 
-  async function requireAll(tx: Executor, workspaceId: string, ids: string[]): Promise<OrganizationRow[]> {
-    const rows = (await repo.findMany(tx, workspaceId, ids)).filter((r) => !r.mergedIntoId);
-    if (rows.length === ids.length) return rows;
-    const found = new Set(rows.map((r) => r.id));
-    const missing = ids.flatMap((id, index) =>
-      found.has(id) ? [] : [fieldError(`ids.${index}`, 'organization_not_found', 'این سازمان در فضای کاری پیدا نشد.', 'No such organisation in this workspace.')],
-    );
-    throw organizationErrors.organizations_not_found({ fieldErrors: missing });
-  }
-
-  async function softDelete(tx: Tx, ctx: WorkspaceContext, ids: string[]): Promise<number> {
-    const deleted = await repo.setDeleted(tx, ctx.workspaceId, ids, clock());
-    await recordContactsRepository.removeForMany(tx, ctx.workspaceId, 'organization', deleted.map((r) => r.id));
-    for (const row of deleted) {
-      await recordAudit(tx, ctx, { action: 'organization.deleted', entityType: 'organization', entityId: row.id, after: { deletedAt: row.deletedAt, version: row.version } });
-    }
-    await refreshLinkedPeople(tx, ctx.workspaceId, deleted.map((r) => r.id));
-    return deleted.length;
-  }
-
-  async function restoreMany(tx: Tx, ctx: WorkspaceContext, ids: string[]): Promise<number> {
-    const restored = await repo.setDeleted(tx, ctx.workspaceId, ids, null);
-    for (const row of restored) {
-      await contactPointsRepository.replace(tx, ctx.workspaceId, 'organization', row.id, contactPointsOf(row.emails, row.phones));
-      await recordAudit(tx, ctx, { action: 'organization.restored', entityType: 'organization', entityId: row.id, after: { deletedAt: null, version: row.version } });
-    }
-    await refreshLinkedPeople(tx, ctx.workspaceId, restored.map((r) => r.id));
-    return restored.length;
-  }
-
-  async function bulkOwner(tx: Tx, ctx: WorkspaceContext, rows: OrganizationRow[], ownerId: string): Promise<number> {
-    const errors: FieldError[] = [];
-    await checkOwner(tx, ctx.workspaceId, ownerId, errors);
-    failOnFieldErrors(errors);
-    const beforeById = new Map(rows.map((r) => [r.id, r]));
-    const updated = await repo.setOwner(tx, ctx.workspaceId, liveIdsOf(rows), ownerId);
-    for (const row of updated) {
-      const before = beforeById.get(row.id)!;
-      await recordAudit(tx, ctx, {
-        action: 'organization.updated',
-        entityType: 'organization',
-        entityId: row.id,
-        before: { ownerId: before.ownerId, version: before.version },
-        after: { ownerId: row.ownerId, version: row.version },
-      });
-    }
-    return updated.length;
-  }
-
   const batch = createOrganizationsBatch({ tags, present: decorate });
 
   return {
@@ -229,73 +183,8 @@ export function createOrganizationsService(deps: OrganizationsServiceDeps) {
       return requireDetail(db, ctx.workspaceId, id);
     },
 
-    create(ctx: WorkspaceContext, input: unknown): Promise<Organization> {
-      requirePermission(ctx, 'records.write');
-      return mutate(db, ctx, (tx) => createWithin(tx, ctx, input));
-    },
-
-    update(ctx: WorkspaceContext, id: string, input: unknown): Promise<Organization> {
-      requirePermission(ctx, 'records.write');
-      return mutate(db, ctx, (tx) => updateWithin(tx, ctx, id, input));
-    },
-
-    async remove(ctx: WorkspaceContext, id: string): Promise<void> {
-      requirePermission(ctx, 'records.delete');
-      await mutate(db, ctx, async (tx) => {
-        const row = await repo.find(tx, ctx.workspaceId, id);
-        if (!row || row.mergedIntoId) throw organizationErrors.organization_not_found();
-        await softDelete(tx, ctx, [id]);
-      });
-    },
-
-    async restore(ctx: WorkspaceContext, id: string): Promise<Organization> {
-      requirePermission(ctx, 'records.delete');
-      return mutate(db, ctx, async (tx) => {
-        const row = await repo.find(tx, ctx.workspaceId, id);
-        if (!row || row.mergedIntoId) throw organizationErrors.organization_not_found();
-        await restoreMany(tx, ctx, [id]);
-        return requireDetail(tx, ctx.workspaceId, id);
-      });
-    },
-
-    async verify(ctx: WorkspaceContext, id: string): Promise<Organization> {
-      requirePermission(ctx, 'records.write');
-      return mutate(db, ctx, async (tx, audit) => {
-        const before = await requireEditable(tx, ctx.workspaceId, id);
-        const { today } = await workspaceToday(tx, ctx.workspaceId, clock);
-        const row = (await repo.setLastVerified(tx, ctx.workspaceId, id, today))!;
-        await audit({
-          action: 'organization.verified',
-          entityType: 'organization',
-          entityId: id,
-          before: { lastVerifiedAt: before.lastVerifiedAt, version: before.version },
-          after: { lastVerifiedAt: row.lastVerifiedAt, version: row.version },
-        });
-        return requireDetail(tx, ctx.workspaceId, id);
-      });
-    },
-
-    async bulk(ctx: WorkspaceContext, request: TBulkRequest): Promise<BulkResult> {
-      const destructive = request.action === 'delete' || request.action === 'restore';
-      requirePermission(ctx, destructive ? 'records.delete' : 'records.write');
-      const ids = [...new Set(request.ids)];
-      failOnFieldErrors(bulkParameterErrors(request));
-      const changed = await mutate(db, ctx, async (tx) => {
-        const rows = await requireAll(tx, ctx.workspaceId, ids);
-        switch (request.action) {
-          case 'tag':
-          case 'untag':
-            return bulkTagRecords(tx, ctx, tags, 'organization', liveIdsOf(rows), request.tagIds!, request.action === 'tag');
-          case 'assign_owner':
-            return bulkOwner(tx, ctx, rows, request.ownerId!);
-          case 'delete':
-            return softDelete(tx, ctx, ids);
-          case 'restore':
-            return restoreMany(tx, ctx, ids);
-        }
-      });
-      return { action: request.action, matched: ids.length, changed };
-    },
+    /** create, update, remove (soft delete), restore, verify and bulk: see record-operations.ts. */
+    ...operations,
 
     /** The organisation's live people with their role there, most recently linked first. */
     async listPeople(ctx: WorkspaceContext, id: string, query: TListQuery) {

@@ -1,28 +1,26 @@
-import { mutate, recordAudit } from '../../kernel/audit/audit.ts';
+import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { AppDb, Executor, Tx } from '../../kernel/db/database.ts';
-import { kernelErrors, type FieldError } from '../../kernel/errors/index.ts';
+import { kernelErrors } from '../../kernel/errors/index.ts';
 import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
 import type { Page } from '../../kernel/http/pagination.ts';
 import { contactPointsRepository } from '../../kernel/records/index.ts';
-import { membersRepository } from '../members/members.repository.ts';
 import { replacePersonOrganizations } from '../organizations/organizations.links.ts';
 import { personOrganizationsRepository } from '../organizations/person-organizations.repository.ts';
 import { contactPointsOf, publicEmails, publicPhones } from './contact-fields.ts';
 import { loadPeopleCatalog } from './people.catalog.ts';
-import { ZPersonCreate, ZPersonPatch, type BulkResult, type TBulkRequest, type TPersonCreate, type TRecordListQuery } from './people.contract.ts';
+import { ZPersonCreate, ZPersonPatch, type TPersonCreate, type TRecordListQuery } from './people.contract.ts';
 import { peopleErrors } from './people.errors.ts';
 import { peopleRepository as repo, type PersonRow } from './people.repository.ts';
-import { actingUserId, fieldError, preparePerson, type PreparedPerson } from './people.rules.ts';
+import { actingUserId, preparePerson, type PreparedPerson } from './people.rules.ts';
 import { refreshPersonSearchKeys } from './people.search-key.ts';
-import { buildListCriteria, workspaceToday } from './record-list.ts';
-import { bulkTagRecords } from './record-bulk.ts';
+import { buildListCriteria } from './record-list.ts';
+import { createRecordOperations } from './record-operations.ts';
 import { createPeopleBatch } from './people.batch.ts';
-import { directLookups, unknownOwner } from './record-lookups.ts';
-import { recordContactsRepository } from './record-contacts.repository.ts';
+import { directLookups } from './record-lookups.ts';
 import type { TagsPort, ViewsPort } from './record-ports.ts';
 import { toSortedPage, withCursorChecked } from './record-query.ts';
 import { recordTagsRepository, type TagRef } from './record-tags.repository.ts';
-import { parseInput, failOnFieldErrors } from './validation.ts';
+import { parseInput } from './validation.ts';
 
 export type PeopleServiceDeps = {
   db: AppDb;
@@ -72,9 +70,6 @@ export type PersonDetail = Person & {
   organizations: Array<{ organizationId: string; name: string; nameLatin: string | null; type: string; role: string | null; isPrimary: boolean }>;
 };
 
-/** Bulk changes skip deleted records: the trash is only emptied or restored. */
-const liveIdsOf = (rows: PersonRow[]) => rows.filter((r) => !r.deletedAt).map((r) => r.id);
-
 export function createPeopleService(deps: PeopleServiceDeps) {
   const { db, tags } = deps;
   const clock = deps.clock ?? (() => new Date());
@@ -93,17 +88,19 @@ export function createPeopleService(deps: PeopleServiceDeps) {
     return detail;
   }
 
-  /** A live, editable person of this workspace; merged ones are gone, deleted ones must be restored first. */
-  async function requireEditable(tx: Executor, workspaceId: string, id: string): Promise<PersonRow> {
-    const row = await repo.find(tx, workspaceId, id);
-    if (!row || row.mergedIntoId) throw peopleErrors.person_not_found();
-    if (row.deletedAt) throw peopleErrors.person_deleted();
-    return row;
-  }
-
-  async function checkOwner(tx: Executor, workspaceId: string, ownerId: string, path: string, errors: FieldError[]): Promise<void> {
-    if (!(await membersRepository.findByUser(tx, workspaceId, ownerId))) errors.push(unknownOwner(path));
-  }
+  const { requireEditable, ...operations } = createRecordOperations({
+    db,
+    entityType: 'person',
+    repo,
+    tags,
+    clock,
+    notFound: peopleErrors.person_not_found,
+    deleted: peopleErrors.person_deleted,
+    missing: { code: 'person_not_found', fa: 'این شخص در فضای کاری پیدا نشد.', en: 'No such person in this workspace.', error: peopleErrors.people_not_found },
+    requireDetail,
+    createWithin,
+    updateWithin,
+  });
 
   /** Every rule of a create (no `before`) or an update; see preparePerson. */
   function prepare(tx: Executor, ctx: WorkspaceContext, input: TPersonCreate, before?: PersonRow): Promise<PreparedPerson> {
@@ -154,55 +151,6 @@ export function createPeopleService(deps: PeopleServiceDeps) {
     return rows.map((r) => publicPerson(r, tagsById.get(r.id) ?? []));
   }
 
-  /** The rows a bulk request names, all of them in this workspace, or nothing happens. */
-  async function requireAll(tx: Executor, workspaceId: string, ids: string[]): Promise<PersonRow[]> {
-    const rows = (await repo.findMany(tx, workspaceId, ids)).filter((r) => !r.mergedIntoId);
-    if (rows.length === ids.length) return rows;
-    const found = new Set(rows.map((r) => r.id));
-    const missing = ids.flatMap((id, index) =>
-      found.has(id) ? [] : [fieldError(`ids.${index}`, 'person_not_found', 'این شخص در فضای کاری پیدا نشد.', 'No such person in this workspace.')],
-    );
-    throw peopleErrors.people_not_found({ fieldErrors: missing });
-  }
-
-  async function bulkOwner(tx: Tx, ctx: WorkspaceContext, rows: PersonRow[], ownerId: string): Promise<number> {
-    const errors: FieldError[] = [];
-    await checkOwner(tx, ctx.workspaceId, ownerId, 'ownerId', errors);
-    failOnFieldErrors(errors);
-    const beforeById = new Map(rows.map((r) => [r.id, r]));
-    const updated = await repo.setOwner(tx, ctx.workspaceId, liveIdsOf(rows), ownerId);
-    for (const row of updated) {
-      const before = beforeById.get(row.id)!;
-      await recordAudit(tx, ctx, {
-        action: 'person.updated',
-        entityType: 'person',
-        entityId: row.id,
-        before: { ownerId: before.ownerId, version: before.version },
-        after: { ownerId: row.ownerId, version: row.version },
-      });
-    }
-    return updated.length;
-  }
-
-  async function softDelete(tx: Tx, ctx: WorkspaceContext, ids: string[]): Promise<number> {
-    const deleted = await repo.setDeleted(tx, ctx.workspaceId, ids, clock());
-    // A deleted person is no longer a duplicate candidate; restore puts the contact points back.
-    await recordContactsRepository.removeForMany(tx, ctx.workspaceId, 'person', deleted.map((r) => r.id));
-    for (const row of deleted) {
-      await recordAudit(tx, ctx, { action: 'person.deleted', entityType: 'person', entityId: row.id, after: { deletedAt: row.deletedAt, version: row.version } });
-    }
-    return deleted.length;
-  }
-
-  async function restoreMany(tx: Tx, ctx: WorkspaceContext, ids: string[]): Promise<number> {
-    const restored = await repo.setDeleted(tx, ctx.workspaceId, ids, null);
-    for (const row of restored) {
-      await contactPointsRepository.replace(tx, ctx.workspaceId, 'person', row.id, contactPointsOf(row.emails, row.phones));
-      await recordAudit(tx, ctx, { action: 'person.restored', entityType: 'person', entityId: row.id, after: { deletedAt: null, version: row.version } });
-    }
-    return restored.length;
-  }
-
   const batch = createPeopleBatch({ tags, clock, present: publicPerson });
 
   return {
@@ -231,88 +179,9 @@ export function createPeopleService(deps: PeopleServiceDeps) {
       return requireDetail(db, ctx.workspaceId, id);
     },
 
-    create(ctx: WorkspaceContext, input: unknown): Promise<PersonDetail> {
-      requirePermission(ctx, 'records.write');
-      return mutate(db, ctx, (tx) => createWithin(tx, ctx, input));
-    },
-
-    update(ctx: WorkspaceContext, id: string, input: unknown): Promise<PersonDetail> {
-      requirePermission(ctx, 'records.write');
-      return mutate(db, ctx, (tx) => updateWithin(tx, ctx, id, input));
-    },
-
-    /** Soft delete: the person goes to the trash and can be restored. Deleting twice changes nothing. */
-    async remove(ctx: WorkspaceContext, id: string): Promise<void> {
-      requirePermission(ctx, 'records.delete');
-      await mutate(db, ctx, async (tx) => {
-        const row = await repo.find(tx, ctx.workspaceId, id);
-        if (!row || row.mergedIntoId) throw peopleErrors.person_not_found();
-        await softDelete(tx, ctx, [id]);
-      });
-    },
-
-    async restore(ctx: WorkspaceContext, id: string): Promise<PersonDetail> {
-      requirePermission(ctx, 'records.delete');
-      return mutate(db, ctx, async (tx) => {
-        const row = await repo.find(tx, ctx.workspaceId, id);
-        if (!row || row.mergedIntoId) throw peopleErrors.person_not_found();
-        await restoreMany(tx, ctx, [id]);
-        return requireDetail(tx, ctx.workspaceId, id);
-      });
-    },
-
-    /** Marks the details as confirmed today (in the workspace's time zone). */
-    async verify(ctx: WorkspaceContext, id: string): Promise<PersonDetail> {
-      requirePermission(ctx, 'records.write');
-      return mutate(db, ctx, async (tx, audit) => {
-        const before = await requireEditable(tx, ctx.workspaceId, id);
-        const { today } = await workspaceToday(tx, ctx.workspaceId, clock);
-        const row = (await repo.setLastVerified(tx, ctx.workspaceId, id, today))!;
-        await audit({
-          action: 'person.verified',
-          entityType: 'person',
-          entityId: id,
-          before: { lastVerifiedAt: before.lastVerifiedAt, version: before.version },
-          after: { lastVerifiedAt: row.lastVerifiedAt, version: row.version },
-        });
-        return requireDetail(tx, ctx.workspaceId, id);
-      });
-    },
-
-    /** One action on up to 500 people in one transaction: all named people must exist, or nothing changes. */
-    async bulk(ctx: WorkspaceContext, request: TBulkRequest): Promise<BulkResult> {
-      const destructive = request.action === 'delete' || request.action === 'restore';
-      requirePermission(ctx, destructive ? 'records.delete' : 'records.write');
-      const ids = [...new Set(request.ids)];
-      failOnFieldErrors(bulkParameterErrors(request));
-      const changed = await mutate(db, ctx, async (tx) => {
-        const rows = await requireAll(tx, ctx.workspaceId, ids);
-        switch (request.action) {
-          case 'tag':
-          case 'untag':
-            return bulkTagRecords(tx, ctx, tags, 'person', liveIdsOf(rows), request.tagIds!, request.action === 'tag');
-          case 'assign_owner':
-            return bulkOwner(tx, ctx, rows, request.ownerId!);
-          case 'delete':
-            return softDelete(tx, ctx, ids);
-          case 'restore':
-            return restoreMany(tx, ctx, ids);
-        }
-      });
-      return { action: request.action, matched: ids.length, changed };
-    },
+    /** create, update, remove (soft delete), restore, verify and bulk: see record-operations.ts. */
+    ...operations,
   };
-}
-
-/** tag/untag need tagIds and assign_owner needs ownerId. */
-export function bulkParameterErrors(request: TBulkRequest): FieldError[] {
-  if ((request.action === 'tag' || request.action === 'untag') && !request.tagIds?.length) {
-    return [fieldError('tagIds', 'required', 'برای این کار، برچسب‌ها را انتخاب کنید.', 'Choose the tags for this action.')];
-  }
-  if (request.action === 'assign_owner' && !request.ownerId) {
-    return [fieldError('ownerId', 'required', 'مسئول جدید را انتخاب کنید.', 'Choose the new owner.')];
-  }
-  return [];
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
