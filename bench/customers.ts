@@ -1,7 +1,7 @@
 /*
  * Global search and people-list latency with a million people.
  *
- *   node bin/run-ts.js bench/customers.ts                      # 1M people on PostgreSQL, 100k on PGlite
+ *   node bin/run-ts.js bench/customers.ts                      # 1M people, PostgreSQL then PGlite (about 30 min)
  *   node bin/run-ts.js bench/customers.ts --engines postgres --people 1M --requests 200
  *   node bin/run-ts.js bench/customers.ts --help
  *
@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { formatInt, parseCount } from './lib/args.ts';
 import { createDataset, personAt } from './lib/crm-data.ts';
 import type { CustomerDataResult } from './lib/customer-data.ts';
-import { describeMachine, formatMachine, packageVersion } from './lib/machine.ts';
+import { codeVersion, describeMachine, formatMachine, packageVersion } from './lib/machine.ts';
 import { busyBetween, machineBusyPercent, machineTimes, startServer, type ServerProcess } from './lib/server-process.ts';
 import type { CursorAnswer, ServerReady, ServerStart, ServerStats, SqlRows } from './lib/server-protocol.ts';
 import { BENCH_ADMIN_URL, createThrowawayDatabase, postgresServerVersion, type ThrowawayDatabase } from './lib/throwaway-postgres.ts';
@@ -41,7 +41,7 @@ const USAGE = `Usage: node bin/run-ts.js bench/customers.ts [options]
 
   --people N          people in the workspace (default 1M); organisations are N/10
   --engines LIST      postgres,pglite (default both)
-  --pglite-people N   people on PGlite when both engines run (default 100k; --engines pglite alone uses --people)
+  --pglite-people N   people on PGlite, at most --people (default: as --people)
   --requests N        measured requests per scenario (default 200)
   --warmup N          unmeasured requests per scenario first (default 10)
   --only LIST         search,list or scenario ids (default all)
@@ -103,6 +103,8 @@ type EngineReport = {
   customers: CustomerDataResult | undefined;
   setupSeconds: number;
   rssAfterSeedMiB: number;
+  /** RSS of the server process once every scenario has run. */
+  rssAfterRunMiB: number;
   databaseSize: string;
   results: ScenarioResult[];
   keptDatabase?: string;
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
     options: {
       people: { type: 'string', default: '1M' },
       engines: { type: 'string', default: 'postgres,pglite' },
-      'pglite-people': { type: 'string', default: '100k' },
+      'pglite-people': { type: 'string' },
       requests: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '10' },
       only: { type: 'string' },
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
   const engines = values.engines.split(',').map((e) => e.trim()) as Engine[];
   for (const engine of engines) if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`--engines: unknown engine "${engine}"`);
   const people = parseCount('people', values.people, 1_000_000);
-  const pglitePeople = engines.length === 1 ? people : Math.min(people, parseCount('pglite-people', values['pglite-people'], 100_000));
+  const pglitePeople = Math.min(people, parseCount('pglite-people', values['pglite-people'], people));
   const options: Options = {
     requests: parseCount('requests', values.requests, 200),
     maxSeconds: Number(values['max-seconds']),
@@ -160,11 +162,13 @@ async function main(): Promise<void> {
 
   const machine = describeMachine();
   const versions = {
+    code: codeVersion(),
     node: process.version,
     pglite: packageVersion('@electric-sql/pglite'),
     postgresServer: engines.includes('postgres') ? await postgresServerVersion() : null,
   };
   console.log(`machine:  ${formatMachine(machine)}`);
+  if (versions.code) console.log(`code:     ${versions.code.commit}${versions.code.changedFiles ? ` + ${versions.code.changedFiles} changed files` : ''}`);
   console.log(`versions: @electric-sql/pglite ${versions.pglite}${versions.postgresServer ? `, PostgreSQL server ${versions.postgresServer}` : ''}`);
   console.log(
     `load:     ${engines.map((e) => `${e} ${formatInt(e === 'pglite' ? pglitePeople : people)} people`).join(', ')}; ` +
@@ -372,7 +376,8 @@ async function benchmarkEngine(engine: Engine, people: number, options: Options)
       setupSeconds,
       rssAfterSeedMiB: ready.rssMiB,
       databaseSize: size.size,
-      results: results.map((r) => ({ ...r, serverRssMiB: final.rssMiB })),
+      rssAfterRunMiB: final.rssMiB,
+      results,
       keptDatabase: options.keep ? database?.name : undefined,
     };
   } finally {

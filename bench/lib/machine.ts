@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -31,3 +32,15 @@ export function packageVersion(name: string): string {
 }
 
 export const formatMachine = (m: Machine) => `${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}, Node ${m.node}`;
+
+/** The commit the benchmark ran on, and how many files differed from it (uncommitted work). */
+export function codeVersion(): { commit: string; changedFiles: number } | null {
+  try {
+    const cwd = new URL('../../', import.meta.url);
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    return { commit, changedFiles: changed };
+  } catch {
+    return null;
+  }
+}

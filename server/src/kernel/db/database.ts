@@ -55,10 +55,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
 }
 
-/** TEMP: defaults under measurement. */
-export const pgliteDefaultSettings: Readonly<Record<string, string>> = {};
+/**
+ * Memory settings of the embedded PostgreSQL (docs/decisions/0005-embedded-memory.md).
+ *
+ * PGlite runs PostgreSQL inside this process, in WebAssembly memory, and that memory grows on
+ * demand but never shrinks. With PostgreSQL's own defaults the shared buffers alone (128MB, plus
+ * ~17MB of other shared memory) are written in full at start, and an index build may take
+ * 64MB more for good. Smaller values keep a 200k-row database near the ~300 MB the embedded mode
+ * promises; pages that no longer fit in the shared buffers are read again from the data folder,
+ * which the operating system caches outside this process (bench/memory.ts measures both sides).
+ *
+ * - shared_buffers 32MB (not 128MB): ~100 MiB less resident from the first second; list and search
+ *   requests on 200k people and 200k audit entries showed no measurable slow-down.
+ * - maintenance_work_mem 16MB (not 64MB): caps what CREATE INDEX and VACUUM add for good;
+ *   re-creating the trigram index of 200k people was no slower.
+ *
+ * Anything else (work_mem, temp_buffers, …) keeps PostgreSQL's default. Larger databases on
+ * larger machines can raise these with PEYVAND_PGLITE_SETTINGS, e.g. "shared_buffers=256MB".
+ */
+export const pgliteDefaultSettings: Readonly<Record<string, string>> = {
+  shared_buffers: '32MB',
+  maintenance_work_mem: '16MB',
+};
 
-/** `name=value` pairs separated by commas or spaces, e.g. "shared_buffers=64MB, work_mem=8MB". */
+/**
+ * `PEYVAND_PGLITE_SETTINGS`: `name=value` pairs separated by commas or spaces, e.g.
+ * "shared_buffers=128MB, work_mem=8MB"; values cannot contain either. PostgreSQL itself checks
+ * names and values when the database opens.
+ */
 export function parsePgliteSettings(text: string | undefined): Record<string, string> {
   const settings: Record<string, string> = {};
   for (const pair of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
@@ -78,12 +102,24 @@ async function openPglite(dataDir: string, settings: Record<string, string>): Pr
     lock = await acquireDataDirLock(resolve(dataDir));
   }
   try {
+    let starting = true;
+    let refusal: string | undefined;
     const client = await PGlite.create(location, {
       extensions: pgliteExtensions,
       // `startParams` replaces PGlite's own (single-user mode, no parallel workers, …): keep them,
       // and add ours as `-c name=value`, which win over the data folder's postgresql.conf.
       startParams: [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
+      // PGlite only says it "failed to initialize"; PostgreSQL's reason (e.g. a bad value in
+      // PEYVAND_PGLITE_SETTINGS) is in its log.
+      onStderr: (line) => {
+        const fatal = starting ? /\b(?:FATAL|PANIC):\s*(.*)$/.exec(line) : null;
+        if (fatal) refusal = fatal[1];
+        return false;
+      },
+    }).catch((error: unknown) => {
+      throw refusal ? new Error(`The embedded database did not start: ${refusal}`, { cause: error }) : error;
     });
+    starting = false;
     const db = drizzlePglite(client, { schema }) as unknown as AppDb;
     return {
       engine: 'pglite',

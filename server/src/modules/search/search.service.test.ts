@@ -210,6 +210,7 @@ describe.each(engines)('search plans on %s', (engine) => {
         await tx.execute(sql`SET LOCAL enable_seqscan = off`);
         await tx.execute(sql`DROP INDEX people_keyset_idx`);
         await tx.execute(sql`DROP INDEX people_owner_idx`);
+        await tx.execute(sql`DROP INDEX people_last_name_sort_idx`);
         await tx.execute(sql`DROP INDEX organizations_keyset_idx`);
         await tx.execute(sql`DROP INDEX organizations_owner_idx`);
         await searchRepository.setWordSimilarityThreshold(tx, 0.5);
