@@ -22,7 +22,8 @@
  * Each row splits the process's RSS into the V8 heap (heapTotal: what V8 has committed), PGlite's
  * WebAssembly memory (its size, and how much of it is resident: pages PostgreSQL has written to)
  * and the rest (the node binary and compiled code, native allocations, PGlite's in-memory files).
- * Every variant runs the whole sequence with PEYVAND_PGLITE_SETTINGS set to its settings
+ * The V8 heap and the rest move by tens of MiB from run to run with the timing of garbage
+ * collection; the WebAssembly figures do not. Every variant runs the whole sequence with PEYVAND_PGLITE_SETTINGS set to its settings
  * ("default": the settings openDatabase() applies). Figures are printed and written to
  * bench/out/memory-*.json; nothing is asserted.
  */

@@ -65,10 +65,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * promises; pages that no longer fit in the shared buffers are read again from the data folder,
  * which the operating system caches outside this process (bench/memory.ts measures both sides).
  *
- * - shared_buffers 32MB (not 128MB): ~100 MiB less resident from the first second; list and search
- *   requests on 200k people and 200k audit entries showed no measurable slow-down.
- * - maintenance_work_mem 16MB (not 64MB): caps what CREATE INDEX and VACUUM add for good;
- *   re-creating the trigram index of 200k people was no slower.
+ * - shared_buffers 32MB (not 128MB): ~100 MiB less resident from the first second. On 200k people
+ *   and 200k audit entries, lists and searches kept their speed (within run-to-run noise); the
+ *   busiest, a phone search, re-reads 100–250 pages per request from the OS cache.
+ * - maintenance_work_mem 16MB (not 64MB): caps what CREATE INDEX and VACUUM add for good
+ *   (+83 MiB when the trigram index of 200k people is rebuilt), in about the same time.
  *
  * Anything else (work_mem, temp_buffers, …) keeps PostgreSQL's default. Larger databases on
  * larger machines can raise these with PEYVAND_PGLITE_SETTINGS, e.g. "shared_buffers=256MB".
