@@ -142,6 +142,11 @@ async function openPglite(dataDir: string, settings: Record<string, string>): Pr
 
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle pooled connection the server ends (restart, failover, pg_terminate_backend) is only
+  // dropped from the pool; without a listener the pool's 'error' event would kill the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, { code: 'PEYVAND_PG_IDLE_CLOSED' });
+  });
   // Fail fast with the server's own message when the URL is wrong or the server is down.
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as AppDb;
