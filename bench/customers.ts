@@ -1,7 +1,7 @@
 /*
  * Global search and people-list latency with a million people.
  *
- *   node bin/run-ts.js bench/customers.ts                      # 1M people, PostgreSQL then PGlite (about 30 min)
+ *   node bin/run-ts.js bench/customers.ts                      # 1M people, PostgreSQL then PGlite (20–30 min)
  *   node bin/run-ts.js bench/customers.ts --engines postgres --people 1M --requests 200
  *   node bin/run-ts.js bench/customers.ts --help
  *
@@ -47,10 +47,12 @@ const USAGE = `Usage: node bin/run-ts.js bench/customers.ts [options]
   --only LIST         search,list or scenario ids (default all)
   --seed S            generator seed (default "peyvand")
   --max-seconds S     stop measuring a scenario after S seconds, once it has 10 requests (default 60)
-  --keep              PostgreSQL: keep the database (for EXPLAIN by hand, or --database) and print its name
+  --keep              keep the database (PostgreSQL) or the data folder (PGlite) and print where it is,
+                      for EXPLAIN by hand or --database / --pglite-dir
   --database NAME     PostgreSQL: measure a database an earlier --keep run filled (peyvand_bench_…),
                       instead of a new one: migrations run (a new index is built), nothing is generated,
                       and the database is kept
+  --pglite-dir DIR    PGlite: the same with a data folder an earlier --keep run filled (kept too)
   --log-level L       server log level (default warn)
   --out DIR           where to write the JSON results (default bench/out)
 
@@ -64,6 +66,8 @@ type Options = {
   maxSeconds: number;
   /** An existing peyvand_bench_* database to measure again. */
   database: string | undefined;
+  /** An existing PGlite data folder to measure again. */
+  pgliteDir: string | undefined;
   warmup: number;
   seed: string;
   keep: boolean;
@@ -128,6 +132,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: 'peyvand' },
       keep: { type: 'boolean', default: false },
       database: { type: 'string' },
+      'pglite-dir': { type: 'string' },
       'max-seconds': { type: 'string', default: '60' },
       'log-level': { type: 'string', default: 'warn' },
       out: { type: 'string' },
@@ -146,6 +151,7 @@ async function main(): Promise<void> {
     requests: parseCount('requests', values.requests, 200),
     maxSeconds: Number(values['max-seconds']),
     database: values.database,
+    pgliteDir: values['pglite-dir'] ? resolve(values['pglite-dir']) : undefined,
     warmup: parseCount('warmup', values.warmup, 10),
     seed: values.seed,
     keep: values.keep,
@@ -156,6 +162,10 @@ async function main(): Promise<void> {
   if (options.database !== undefined) {
     if (!/^peyvand_bench_[0-9a-f]+$/.test(options.database)) throw new Error('--database expects the name of a database a --keep run made (peyvand_bench_…)');
     if (engines.length !== 1 || engines[0] !== 'postgres') throw new Error('--database needs --engines postgres');
+    options.keep = true;
+  }
+  if (options.pgliteDir !== undefined) {
+    if (engines.length !== 1 || engines[0] !== 'pglite') throw new Error('--pglite-dir needs --engines pglite');
     options.keep = true;
   }
   const outDir = resolve(values.out ?? DEFAULT_OUT_DIR);
@@ -268,12 +278,13 @@ async function benchmarkEngine(engine: Engine, people: number, options: Options)
   let server: ServerProcess | undefined;
   const cleanup = async () => {
     await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir && !(options.keep && engine === 'pglite')) rmSync(dataDir, { recursive: true, force: true });
     if (!options.keep) await database?.drop();
   };
   pendingCleanups.add(cleanup);
   try {
-    dataDir = mkdtempSync(join(tmpdir(), 'peyvand-bench-'));
+    dataDir = options.pgliteDir ?? mkdtempSync(join(tmpdir(), 'peyvand-bench-'));
+    if (engine === 'pglite' && options.keep) console.log(`data folder: ${dataDir} (${options.pgliteDir ? 'filled by an earlier run; ' : ''}kept: remove it yourself)`);
     if (options.database) {
       database = { name: options.database, url: BENCH_ADMIN_URL.replace(/\/[^/]*$/, `/${options.database}`), drop: async () => {} };
       console.log(`database: ${database.name} (filled by an earlier run; kept)`);
@@ -294,7 +305,7 @@ async function benchmarkEngine(engine: Engine, people: number, options: Options)
         logLevel: options.logLevel,
         jobs: 'inline',
         customers: { people },
-        reuse: !!options.database,
+        reuse: !!(options.database || options.pgliteDir),
       } satisfies ServerStart,
       'ready',
     );

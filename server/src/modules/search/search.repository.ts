@@ -194,9 +194,17 @@ export const searchRepository = {
   /**
    * pg_trgm's word-similarity threshold for the `<%` operator, for the current transaction only
    * (set_config(..., true)): a pooled connection never carries it over to another request.
+   *
+   * The same transaction also turns sequential scans off. The fuzzy stage reads a capped pool
+   * (LIMIT without ORDER BY), and when the sampled statistics overestimate how many records a
+   * query resembles (one ANALYZE sample guesses 100 people of a million, the next 10,000), the
+   * planner prefers a sequential scan that stops after `pool` matches. But it computes
+   * word_similarity for every row it passes: with 1M people «setareh.hosseini.130» took 2.2 s
+   * that way instead of 0.1 s from the trigram index (docs/performance.md). Off, the indexes are
+   * always used.
    */
   async setWordSimilarityThreshold(tx: Executor, threshold: number) {
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
+    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true), set_config('enable_seqscan', 'off', true)`);
   },
 
   // ---- duplicates --------------------------------------------------------------------------

@@ -146,6 +146,8 @@ describe.each(engines)('global search on %s', (engine) => {
     expect((await run(0.9)).map((r) => r.id)).not.toContain(ids.karimi);
     const [{ setting }] = (await database.executeSql("SELECT current_setting('pg_trgm.word_similarity_threshold', true) AS setting")).rows;
     expect(setting === null || setting === '' || Number(setting) === 0.6).toBe(true);
+    // The fuzzy stage's "no sequential scan" ends with its transaction too.
+    expect((await database.executeSql("SELECT current_setting('enable_seqscan') AS setting")).rows[0].setting).toBe('on');
   });
 
   it('keeps the people table untouched by a search', async () => {
