@@ -53,7 +53,7 @@ describe('tags', () => {
     expect(again.body.id).toBe(created.body.id);
     // The web app asks with ?limit=200; the whole list comes back anyway.
     const list = await client.get('/api/v1/tags?limit=200');
-    expect(list.body.items).toEqual([{ ...created.body, usage: { person: 0, organization: 0, lead: 0, total: 0 } }]);
+    expect(list.body.items).toEqual([{ ...created.body, usage: { person: 0, organization: 0, lead: 0, deal: 0, total: 0 } }]);
   });
 
   it('replays a retried POST with the same Idempotency-Key', async () => {

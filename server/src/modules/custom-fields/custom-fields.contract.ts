@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'multi_select', 'boolean', 'person', 'organization'] as const;
-export const CUSTOMIZABLE_ENTITIES = ['person', 'organization', 'lead'] as const;
+export const CUSTOMIZABLE_ENTITIES = ['person', 'organization', 'lead', 'deal', 'product'] as const;
 
 /** Keys are what API clients, filters and imports use: lower-case Latin, safe in `custom.<key>`. */
 export const CUSTOM_FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,47}$/;

@@ -4,7 +4,7 @@ import { workspaces } from '../workspaces/workspaces.schema.ts';
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'multi_select' | 'boolean' | 'person' | 'organization';
 export type CustomFieldOption = { value: string; labelFa: string; labelEn: string };
 /** The records that can carry custom fields. */
-export type CustomizableEntity = 'person' | 'organization' | 'lead';
+export type CustomizableEntity = 'person' | 'organization' | 'lead' | 'deal' | 'product';
 
 /** A workspace's own fields; values live in each record's `custom` jsonb under `key`. */
 export const customFieldDefinitions = pgTable(

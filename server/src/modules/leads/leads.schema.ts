@@ -32,6 +32,8 @@ export const leads = pgTable(
     searchKey: text('search_key').notNull().default(''),
     convertedPersonId: uuid('converted_person_id').references(() => people.id, { onDelete: 'set null' }),
     convertedOrganizationId: uuid('converted_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /** The deal created in the same step as the conversion (deals reference leads, so no foreign key here). */
+    convertedDealId: uuid('converted_deal_id'),
     convertedAt: timestamp('converted_at', { withTimezone: true, precision: 3 }),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by'),

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'records.export',
   'records.handover',
   'custom_fields.manage',
+  /** Pipelines and stages, lost reasons, products and price lists, territories and teams, currencies and VAT. */
+  'sales.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,7 +31,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     key: 'manager',
     nameFa: 'مدیر فروش',
     nameEn: 'Manager',
-    permissions: ['members.read', 'audit.read', ...RECORD_PERMISSIONS, 'records.delete', 'records.import', 'records.export', 'records.handover'],
+    permissions: ['members.read', 'audit.read', ...RECORD_PERMISSIONS, 'records.delete', 'records.import', 'records.export', 'records.handover', 'sales.configure'],
   },
   { key: 'member', nameFa: 'کارشناس', nameEn: 'Member', permissions: ['members.read', ...RECORD_PERMISSIONS] },
 ];

@@ -3,6 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique,
 import { users } from '../../kernel/auth/auth.schema.ts';
 import type { AddressEntry, EmailEntry, PhoneEntry } from '../people/people.schema.ts';
 import { people } from '../people/people.schema.ts';
+import { territories } from '../territories/territories.schema.ts';
 import { workspaces } from '../workspaces/workspaces.schema.ts';
 
 export type OrganizationType = 'customer' | 'prospect' | 'partner' | 'distributor' | 'supplier' | 'competitor';
@@ -29,6 +30,7 @@ export const organizations = pgTable(
     phones: jsonb('phones').$type<PhoneEntry[]>().notNull().default([]),
     addresses: jsonb('addresses').$type<AddressEntry[]>().notNull().default([]),
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    territoryId: uuid('territory_id').references(() => territories.id, { onDelete: 'set null' }),
     lastVerifiedAt: date('last_verified_at'),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     searchKey: text('search_key').notNull().default(''),
@@ -42,6 +44,7 @@ export const organizations = pgTable(
   (t) => [
     index('organizations_keyset_idx').on(t.workspaceId, t.createdAt, t.id),
     index('organizations_owner_idx').on(t.workspaceId, t.ownerId),
+    index('organizations_territory_idx').on(t.workspaceId, t.territoryId),
     index('organizations_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`),
   ],
 );

@@ -24,7 +24,7 @@ const refColumns = { id: tags.id, name: tags.name, color: tags.color };
 export const tagsRepository = {
   listWithUsage(db: Executor, workspaceId: string) {
     return db
-      .select({ tag: tags, person: usageOf('person'), organization: usageOf('organization'), lead: usageOf('lead') })
+      .select({ tag: tags, person: usageOf('person'), organization: usageOf('organization'), lead: usageOf('lead'), deal: usageOf('deal') })
       .from(tags)
       .leftJoin(taggings, and(eq(taggings.tagId, tags.id), eq(taggings.workspaceId, tags.workspaceId)))
       .where(eq(tags.workspaceId, workspaceId))

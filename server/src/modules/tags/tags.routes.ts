@@ -17,7 +17,7 @@ export const ZTag = z.object({
 
 export const ZTagWithUsage = ZTag.extend({
   usage: z
-    .object({ person: z.number().int(), organization: z.number().int(), lead: z.number().int(), total: z.number().int() })
+    .object({ person: z.number().int(), organization: z.number().int(), lead: z.number().int(), deal: z.number().int(), total: z.number().int() })
     .describe('How many records of each kind carry the tag'),
 });
 

@@ -1,7 +1,7 @@
 import { index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/workspaces.schema.ts';
 
-export type TaggableEntity = 'person' | 'organization' | 'lead';
+export type TaggableEntity = 'person' | 'organization' | 'lead' | 'deal';
 
 export const tags = pgTable(
   'tags',

@@ -105,7 +105,7 @@ export function createTagsService(db: AppDb) {
       requirePermission(ctx, 'records.read');
       const rows = await repo.listWithUsage(db, ctx.workspaceId);
       return rows
-        .map(({ tag, person, organization, lead }) => ({ ...toTag(tag), usage: { person, organization, lead, total: person + organization + lead } }))
+        .map(({ tag, person, organization, lead, deal }) => ({ ...toTag(tag), usage: { person, organization, lead, deal, total: person + organization + lead + deal } }))
         .sort((a, b) => byName(a.name, b.name));
     },
 
