@@ -20,22 +20,30 @@
  * a list page must have 50 items, …). Figures are printed and written to bench/out/customers-*.json;
  * nothing is asserted.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatInt, parseCount } from './lib/args.ts';
 import { createDataset, personAt } from './lib/crm-data.ts';
 import type { CustomerDataResult } from './lib/customer-data.ts';
-import { codeVersion, describeMachine, formatMachine, packageVersion } from './lib/machine.ts';
+import {
+  cleanupOnInterrupt,
+  DEFAULT_OUT_DIR,
+  formatMs as fmt,
+  formatTable,
+  keptBenchDatabase,
+  parseEngines,
+  percentile,
+  printRunHeader,
+  round1 as round,
+  summarize,
+  writeReport,
+  type Engine,
+} from './lib/bench-kit.ts';
 import { busyBetween, machineBusyPercent, machineTimes, startServer, type ServerProcess } from './lib/server-process.ts';
 import type { CursorAnswer, ServerReady, ServerStart, ServerStats, SqlRows } from './lib/server-protocol.ts';
-import { BENCH_ADMIN_URL, createThrowawayDatabase, postgresServerVersion, type ThrowawayDatabase } from './lib/throwaway-postgres.ts';
-
-type Engine = 'pglite' | 'postgres';
-
-const DEFAULT_OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
+import { createThrowawayDatabase, type ThrowawayDatabase } from './lib/throwaway-postgres.ts';
 
 const USAGE = `Usage: node bin/run-ts.js bench/customers.ts [options]
 
@@ -114,12 +122,6 @@ type EngineReport = {
   keptDatabase?: string;
 };
 
-const pendingCleanups = new Set<() => Promise<void>>();
-process.once('SIGINT', () => {
-  console.error('\ninterrupted: stopping the server and removing the throwaway database…');
-  void Promise.allSettled([...pendingCleanups].map((cleanup) => cleanup())).finally(() => process.exit(130));
-});
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -143,8 +145,7 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const engines = values.engines.split(',').map((e) => e.trim()) as Engine[];
-  for (const engine of engines) if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`--engines: unknown engine "${engine}"`);
+  const engines = parseEngines(values.engines);
   const people = parseCount('people', values.people, 1_000_000);
   const pglitePeople = Math.min(people, parseCount('pglite-people', values['pglite-people'], people));
   const options: Options = {
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
   };
   if (people < 10_000) throw new Error('--people must be at least 10k');
   if (options.database !== undefined) {
-    if (!/^peyvand_bench_[0-9a-f]+$/.test(options.database)) throw new Error('--database expects the name of a database a --keep run made (peyvand_bench_…)');
+    keptBenchDatabase(options.database);
     if (engines.length !== 1 || engines[0] !== 'postgres') throw new Error('--database needs --engines postgres');
     options.keep = true;
   }
@@ -170,16 +171,7 @@ async function main(): Promise<void> {
   }
   const outDir = resolve(values.out ?? DEFAULT_OUT_DIR);
 
-  const machine = describeMachine();
-  const versions = {
-    code: codeVersion(),
-    node: process.version,
-    pglite: packageVersion('@electric-sql/pglite'),
-    postgresServer: engines.includes('postgres') ? await postgresServerVersion() : null,
-  };
-  console.log(`machine:  ${formatMachine(machine)}`);
-  if (versions.code) console.log(`code:     ${versions.code.commit}${versions.code.changedFiles ? ` + ${versions.code.changedFiles} changed files` : ''}`);
-  console.log(`versions: @electric-sql/pglite ${versions.pglite}${versions.postgresServer ? `, PostgreSQL server ${versions.postgresServer}` : ''}`);
+  const { machine, versions } = await printRunHeader(engines);
   console.log(
     `load:     ${engines.map((e) => `${e} ${formatInt(e === 'pglite' ? pglitePeople : people)} people`).join(', ')}; ` +
       `${options.warmup} + ${options.requests} sequential requests per scenario; seed "${options.seed}"`,
@@ -195,12 +187,8 @@ async function main(): Promise<void> {
   }
 
   printTable(reports);
-  mkdirSync(outDir, { recursive: true });
   const report = { at: new Date().toISOString(), machine, versions, options: { ...options, people, pglitePeople, engines }, machineBusyBeforePercent: idle, engines: reports };
-  const stamp = report.at.replace(/[:.]/g, '-');
-  writeFileSync(join(outDir, `customers-${stamp}.json`), JSON.stringify(report, null, 2));
-  writeFileSync(join(outDir, 'customers-latest.json'), JSON.stringify(report, null, 2));
-  console.log(`\nresults: ${join(outDir, `customers-${stamp}.json`)}`);
+  console.log(`\nresults: ${writeReport(outDir, 'customers', report)}`);
 }
 
 const toPersianDigits = (text: string) => text.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
@@ -281,12 +269,12 @@ async function benchmarkEngine(engine: Engine, people: number, options: Options)
     if (dataDir && !(options.keep && engine === 'pglite')) rmSync(dataDir, { recursive: true, force: true });
     if (!options.keep) await database?.drop();
   };
-  pendingCleanups.add(cleanup);
+  const unregister = cleanupOnInterrupt(cleanup);
   try {
     dataDir = options.pgliteDir ?? mkdtempSync(join(tmpdir(), 'peyvand-bench-'));
     if (engine === 'pglite' && options.keep) console.log(`data folder: ${dataDir} (${options.pgliteDir ? 'filled by an earlier run; ' : ''}kept: remove it yourself)`);
     if (options.database) {
-      database = { name: options.database, url: BENCH_ADMIN_URL.replace(/\/[^/]*$/, `/${options.database}`), drop: async () => {} };
+      database = keptBenchDatabase(options.database);
       console.log(`database: ${database.name} (filled by an earlier run; kept)`);
     } else if (engine === 'postgres') database = await createThrowawayDatabase();
     if (database && options.keep && !options.database) console.log(`database: ${database.name} (kept: drop it with DROP DATABASE ${database.name})`);
@@ -392,7 +380,7 @@ async function benchmarkEngine(engine: Engine, people: number, options: Options)
       keptDatabase: options.keep ? database?.name : undefined,
     };
   } finally {
-    pendingCleanups.delete(cleanup);
+    unregister();
     await cleanup();
   }
 }
@@ -402,27 +390,6 @@ async function timed(url: string, headers: Record<string, string>): Promise<{ ms
   const response = await fetch(url, { headers });
   await response.arrayBuffer();
   return { ms: performance.now() - started, ok: response.status === 200 };
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-const fmt = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
-
-function percentile(values: number[], p: number): number {
-  if (!values.length) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  // Nearest rank: the smallest value with at least p % of the samples at or below it.
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function summarize(values: number[]) {
-  return {
-    mean: round(values.reduce((a, b) => a + b, 0) / values.length),
-    p50: round(percentile(values, 50)),
-    p90: round(percentile(values, 90)),
-    p99: round(percentile(values, 99)),
-    max: round(Math.max(...values)),
-    min: round(Math.min(...values)),
-  };
 }
 
 function printTable(reports: EngineReport[]): void {
@@ -440,10 +407,7 @@ function printTable(reports: EngineReport[]): void {
       `${x.machineBusyPercent.toFixed(0)} %`,
     ]),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const row of rows) console.log(line(row));
+  console.log(`\n${formatTable(header, rows, [0, 2])}`);
 }
 
 main().catch((error: unknown) => {

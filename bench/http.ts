@@ -10,19 +10,17 @@
  * default). autocannon then loads it from this process, one endpoint at a time. Figures are printed
  * and written to bench/out/http-*.json; nothing is asserted — this is a measurement, not a test.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { formatInt, parseCount } from './lib/args.ts';
+import { cleanupOnInterrupt, DEFAULT_OUT_DIR, formatTable, parseEngines, writeReport, type Engine } from './lib/bench-kit.ts';
 import { describeMachine, formatMachine, packageVersion } from './lib/machine.ts';
 import { machineBusyPercent, machineTimes, startServer, type ServerProcess } from './lib/server-process.ts';
 import type { ServerReady, ServerStart, ServerStats } from './lib/server-protocol.ts';
 import { createThrowawayDatabase, postgresServerVersion, type ThrowawayDatabase } from './lib/throwaway-postgres.ts';
-
-type Engine = 'pglite' | 'postgres';
 
 type Scenario = {
   id: string;
@@ -72,8 +70,6 @@ type EngineReport = {
   results: ScenarioResult[];
 };
 
-const DEFAULT_OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
-
 const USAGE = `Usage: node bin/run-ts.js bench/http.ts [options]
 
   --engines LIST      pglite,postgres (default both)
@@ -118,8 +114,7 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const engines = values.engines.split(',').map((e) => e.trim()) as Engine[];
-  for (const engine of engines) if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`--engines: unknown engine "${engine}"`);
+  const engines = parseEngines(values.engines);
   const options = {
     duration: Number(values.duration),
     warmup: Number(values.warmup),
@@ -170,7 +165,6 @@ async function main(): Promise<void> {
   }
 
   printTable(reports);
-  mkdirSync(outDir, { recursive: true });
   const report = {
     at: new Date().toISOString(),
     machine,
@@ -179,10 +173,7 @@ async function main(): Promise<void> {
     machineBusyBeforePercent: idle,
     engines: reports,
   };
-  const stamp = report.at.replace(/[:.]/g, '-');
-  writeFileSync(join(outDir, `http-${stamp}.json`), JSON.stringify(report, null, 2));
-  writeFileSync(join(outDir, 'http-latest.json'), JSON.stringify(report, null, 2));
-  console.log(`\nresults: ${join(outDir, `http-${stamp}.json`)}`);
+  console.log(`\nresults: ${writeReport(outDir, 'http', report)}`);
   if (profileDir) console.log(`server CPU profiles: ${profileDir} (open in Chrome DevTools → Performance; figures taken while profiling are lower)`);
 }
 
@@ -198,14 +189,6 @@ type Options = {
   jobs: 'inline' | 'off';
 };
 
-/** What must be undone if the run is interrupted: the server process, the folder, the database. */
-const pendingCleanups = new Set<() => Promise<void>>();
-
-process.once('SIGINT', () => {
-  console.error('\ninterrupted: stopping the server and removing the throwaway database…');
-  void Promise.allSettled([...pendingCleanups].map((cleanup) => cleanup())).finally(() => process.exit(130));
-});
-
 async function benchmarkEngine(engine: Engine, options: Options, scenarios: Scenario[], profileDir: string | undefined): Promise<EngineReport> {
   let dataDir: string | undefined;
   let database: ThrowawayDatabase | undefined;
@@ -215,7 +198,8 @@ async function benchmarkEngine(engine: Engine, options: Options, scenarios: Scen
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
   };
-  pendingCleanups.add(cleanup);
+  // What must be undone if the run is interrupted: the server process, the folder, the database.
+  const unregister = cleanupOnInterrupt(cleanup);
   try {
     dataDir = mkdtempSync(join(tmpdir(), 'peyvand-bench-'));
     if (engine === 'postgres') database = await createThrowawayDatabase();
@@ -297,7 +281,7 @@ async function benchmarkEngine(engine: Engine, options: Options, scenarios: Scen
     await new Promise((done) => setTimeout(done, 1000));
     return { engine, engineVersion: ready.engineVersion, startSeconds: ready.startSeconds, seed: ready.seed, rssAfterSeedMiB: ready.rssMiB, results };
   } finally {
-    pendingCleanups.delete(cleanup);
+    unregister();
     await cleanup();
   }
 }
@@ -319,10 +303,7 @@ function printTable(reports: EngineReport[]): void {
       `${x.machineBusyPercent.toFixed(0)} %`,
     ]),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const row of rows) console.log(line(row));
+  console.log(`\n${formatTable(header, rows, [0, 1])}`);
 }
 
 main().catch((error: unknown) => {

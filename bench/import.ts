@@ -19,24 +19,21 @@
  *
  * Figures are printed and written to bench/out/import-*.json; nothing is asserted.
  */
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatInt, parseCount } from './lib/args.ts';
+import { cleanupOnInterrupt, DEFAULT_OUT_DIR, formatTable, keptBenchDatabase, parseEngines, writeReport, type Engine } from './lib/bench-kit.ts';
 import { createDataset, organizationAt, personAt, personCore, type Dataset } from './lib/crm-data.ts';
 import { psqlAvailable, runPsql } from './lib/customer-data.ts';
 import { writeCsv } from './lib/csv.ts';
 import { codeVersion, describeMachine, formatMachine, packageVersion } from './lib/machine.ts';
 import { busyBetween, machineBusyPercent, machineTimes, startServer, type ServerProcess } from './lib/server-process.ts';
 import type { ServerReady, ServerStart, ServerStats, SqlRows } from './lib/server-protocol.ts';
-import { BENCH_ADMIN_URL, createThrowawayDatabase, postgresServerVersion, type ThrowawayDatabase } from './lib/throwaway-postgres.ts';
+import { createThrowawayDatabase, postgresServerVersion, type ThrowawayDatabase } from './lib/throwaway-postgres.ts';
 
-type Engine = 'pglite' | 'postgres';
-
-const DEFAULT_OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 /** The upload limit of POST /api/v1/imports (server/src/modules/imports/csv-file.ts). */
 const UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
 
@@ -129,12 +126,6 @@ type ImportRun = {
 /** psql's \copy, timed from the client (psql's start included); the best of three runs. */
 type CopyRun = { rows: number; seconds: number; rowsPerSecond: number; runsSeconds: number[] };
 
-const pendingCleanups = new Set<() => Promise<void>>();
-process.once('SIGINT', () => {
-  console.error('\ninterrupted: stopping the server and removing the throwaway databases…');
-  void Promise.allSettled([...pendingCleanups].map((cleanup) => cleanup())).finally(() => process.exit(130));
-});
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -157,14 +148,13 @@ async function main(): Promise<void> {
     return;
   }
   const sizes = values.rows.split(',').map((r) => parseCount('rows', r.trim(), 0));
-  const engines = (values.engines === 'none' ? [] : values.engines.split(',').map((e) => e.trim())) as Engine[];
-  for (const engine of engines) if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`--engines: unknown engine "${engine}"`);
+  const engines = values.engines === 'none' ? [] : parseEngines(values.engines);
   const pgliteMax = engines.length === 1 ? Infinity : parseCount('pglite-max', values['pglite-max'], 100_000);
   const duplicateMode = values['duplicate-mode'] as Options['duplicateMode'];
   if (!['skip', 'update', 'create'].includes(duplicateMode)) throw new Error('--duplicate-mode expects skip, update or create');
   const options: Options = { database: values.database, seed: values.seed, duplicateMode, pollMs: Number(values.poll) * 1000, timeoutMs: Number(values.timeout) * 1000, logLevel: values['log-level'] };
   if (options.database !== undefined) {
-    if (!/^peyvand_bench_[0-9a-f]+$/.test(options.database)) throw new Error('--database expects the name of a database a --keep run made (peyvand_bench_…)');
+    keptBenchDatabase(options.database);
     if (engines.length !== 1 || engines[0] !== 'postgres') throw new Error('--database needs --engines postgres');
   }
   const outDir = resolve(values.out ?? DEFAULT_OUT_DIR);
@@ -213,10 +203,7 @@ async function main(): Promise<void> {
 
   printTable(results);
   const report = { at: new Date().toISOString(), machine, versions, options: { ...options, sizes, engines }, machineBusyBeforePercent: idle, results };
-  const stamp = report.at.replace(/[:.]/g, '-');
-  writeFileSync(join(outDir, `import-${stamp}.json`), JSON.stringify(report, null, 2));
-  writeFileSync(join(outDir, 'import-latest.json'), JSON.stringify(report, null, 2));
-  console.log(`\nresults: ${join(outDir, `import-${stamp}.json`)}`);
+  console.log(`\nresults: ${writeReport(outDir, 'import', report)}`);
 }
 
 /** The import file of this size and seed; written once, then reused (it is deterministic). */
@@ -247,7 +234,7 @@ async function importFile(outDir: string, rows: number, seed: string): Promise<s
 async function copyBaseline(file: string, rows: number): Promise<CopyRun> {
   const database = await createThrowawayDatabase();
   const cleanup = () => database.drop();
-  pendingCleanups.add(cleanup);
+  const unregister = cleanupOnInterrupt(cleanup);
   try {
     await runPsql(database.url, `CREATE TABLE people_copy (${IMPORT_COLUMNS.map(([column]) => `${column} text`).join(', ')})`);
     // Best of three (emptied in between): a single short COPY is at the mercy of the machine's other load.
@@ -263,7 +250,7 @@ async function copyBaseline(file: string, rows: number): Promise<CopyRun> {
     const seconds = Math.min(...runs);
     return { rows, seconds, rowsPerSecond: rows / seconds, runsSeconds: runs };
   } finally {
-    pendingCleanups.delete(cleanup);
+    unregister();
     await cleanup();
   }
 }
@@ -277,10 +264,10 @@ async function importOnce(engine: Engine, file: string, rows: number, fileBytes:
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
   };
-  pendingCleanups.add(cleanup);
+  const unregister = cleanupOnInterrupt(cleanup);
   try {
     dataDir = mkdtempSync(join(tmpdir(), 'peyvand-bench-'));
-    if (options.database) database = { name: options.database, url: BENCH_ADMIN_URL.replace(/\/[^/]*$/, `/${options.database}`), drop: async () => {} };
+    if (options.database) database = keptBenchDatabase(options.database);
     else if (engine === 'postgres') database = await createThrowawayDatabase();
     server = startServer();
     const ready = await server.request<ServerReady>(
@@ -415,7 +402,7 @@ async function importOnce(engine: Engine, file: string, rows: number, fileBytes:
       failure: state.failure ?? undefined,
     };
   } finally {
-    pendingCleanups.delete(cleanup);
+    unregister();
     await cleanup();
   }
 }
@@ -455,10 +442,7 @@ function printTable(results: Array<{ rows: number; copy: CopyRun | null; imports
       ]);
     }
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const row of table) console.log(line(row));
+  console.log(`\n${formatTable(header, table, [0, 1, 2])}`);
 }
 
 main().catch((error: unknown) => {

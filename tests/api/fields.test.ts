@@ -189,10 +189,10 @@ describe('errors and access', () => {
 
     const english = new ApiClient(server.url, { locale: 'en' });
     english.cookies = client.cookies;
-    const en = await english.get('/api/v1/fields/deal');
+    const en = await english.get('/api/v1/fields/ticket');
     expect(en.status).toBe(404);
     expect(en.body.code).toBe('fields_entity_not_found');
-    expect(en.body.detail).toBe('"deal" is not a record type with fields; ask for person, organization or lead.');
+    expect(en.body.detail).toBe('"ticket" is not a record type with fields; ask for person, organization, lead or deal.');
 
     // Without the right to read records there is nothing to describe; anonymous callers sign in first.
     const outsider = await memberOf(workspace.id, 'outsider', ['members.read']);

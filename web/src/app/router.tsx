@@ -1,6 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuthLayout } from '../features/auth/index.ts';
+import { PrintLayout } from '../features/orders/PrintLayout.tsx';
 import { PublicOnly, RequireAuth, RequirePermission, RootLayout } from './guards.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { NotFoundPage, RouteErrorPage } from './shell/StatusPages.tsx';
@@ -31,6 +32,23 @@ const ImportsPage = lazyPage(() => import('../features/imports/ImportsPage.tsx')
 const NewImportPage = lazyPage(() => import('../features/imports/NewImportPage.tsx'), 'NewImportPage');
 const ImportPage = lazyPage(() => import('../features/imports/ImportPage.tsx'), 'ImportPage');
 const CustomFieldsPage = lazyPage(() => import('../features/custom-fields/CustomFieldsPage.tsx'), 'CustomFieldsPage');
+const TerritoriesPage = lazyPage(() => import('../features/territories/TerritoriesPage.tsx'), 'TerritoriesPage');
+const TeamsPage = lazyPage(() => import('../features/territories/TeamsPage.tsx'), 'TeamsPage');
+const SalesSettingsPage = lazyPage(() => import('../features/sales-settings/SalesSettingsPage.tsx'), 'SalesSettingsPage');
+const ExchangeRatesPage = lazyPage(() => import('../features/sales-settings/ExchangeRatesPage.tsx'), 'ExchangeRatesPage');
+const DealsPage = lazyPage(() => import('../features/deals/DealsPage.tsx'), 'DealsPage');
+const DealPage = lazyPage(() => import('../features/deals/DealPage.tsx'), 'DealPage');
+const ForecastPage = lazyPage(() => import('../features/sales-analytics/ForecastPage.tsx'), 'ForecastPage');
+const SalesMetricsPage = lazyPage(() => import('../features/sales-analytics/SalesMetricsPage.tsx'), 'SalesMetricsPage');
+const PipelinesSettingsPage = lazyPage(() => import('../features/pipelines/PipelinesSettingsPage.tsx'), 'PipelinesSettingsPage');
+const ProductsPage = lazyPage(() => import('../features/products/ProductsPage.tsx'), 'ProductsPage');
+const PriceListsPage = lazyPage(() => import('../features/products/PriceListsPage.tsx'), 'PriceListsPage');
+const QuotesListPage = lazyPage(() => import('../features/quotes/QuotesListPage.tsx'), 'QuotesListPage');
+const QuoteEditorPage = lazyPage(() => import('../features/quotes/QuoteEditorPage.tsx'), 'QuoteEditorPage');
+const OrdersListPage = lazyPage(() => import('../features/orders/OrdersListPage.tsx'), 'OrdersListPage');
+const OrderEditorPage = lazyPage(() => import('../features/orders/OrderEditorPage.tsx'), 'OrderEditorPage');
+const PrintQuotePage = lazyPage(() => import('../features/orders/PrintDocumentPage.tsx'), 'PrintQuotePage');
+const PrintOrderPage = lazyPage(() => import('../features/orders/PrintDocumentPage.tsx'), 'PrintOrderPage');
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -63,6 +81,19 @@ export function createAppRouter() {
           element: <RequireAuth />,
           children: [
             {
+              // Printable quotes and invoices: outside the shell, no navigation.
+              element: <RequirePermission permission="records.read" />,
+              children: [
+                {
+                  element: <PrintLayout />,
+                  children: [
+                    { path: 'print/quotes/:id', element: <PrintQuotePage /> },
+                    { path: 'print/orders/:id', element: <PrintOrderPage /> },
+                  ],
+                },
+              ],
+            },
+            {
               element: <AppShell />,
               children: [
                 { index: true, element: <WorkspaceOverviewPage /> },
@@ -76,6 +107,20 @@ export function createAppRouter() {
                     { path: 'organizations/:id', element: <OrganizationPage /> },
                     { path: 'leads', element: <LeadsListPage /> },
                     { path: 'leads/:id', element: <LeadPage /> },
+                    { path: 'territories', element: <TerritoriesPage /> },
+                    { path: 'settings/exchange-rates', element: <ExchangeRatesPage /> },
+                    { path: 'deals', element: <DealsPage /> },
+                    { path: 'deals/:id', element: <DealPage /> },
+                    { path: 'forecast', element: <ForecastPage /> },
+                    { path: 'sales-metrics', element: <SalesMetricsPage /> },
+                    { path: 'quotes', element: <QuotesListPage /> },
+                    { path: 'quotes/new', element: <QuoteEditorPage /> },
+                    { path: 'quotes/:id', element: <QuoteEditorPage /> },
+                    { path: 'orders', element: <OrdersListPage /> },
+                    { path: 'orders/new', element: <OrderEditorPage /> },
+                    { path: 'orders/:id', element: <OrderEditorPage /> },
+                    { path: 'products', element: <ProductsPage /> },
+                    { path: 'price-lists', element: <PriceListsPage /> },
                   ],
                 },
                 {
@@ -89,6 +134,17 @@ export function createAppRouter() {
                 {
                   element: <RequirePermission permission="custom_fields.manage" />,
                   children: [{ path: 'settings/custom-fields', element: <CustomFieldsPage /> }],
+                },
+                {
+                  element: <RequirePermission permission="sales.configure" />,
+                  children: [{ path: 'settings/pipelines', element: <PipelinesSettingsPage /> }],
+                },
+                {
+                  element: <RequirePermission permission="sales.configure" />,
+                  children: [
+                    { path: 'settings/teams', element: <TeamsPage /> },
+                    { path: 'settings/sales', element: <SalesSettingsPage /> },
+                  ],
                 },
                 {
                   element: <RequirePermission permission="members.read" />,

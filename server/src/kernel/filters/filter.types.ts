@@ -27,7 +27,7 @@ export type FieldDef = {
    * For 'tags': the entity type whose taggings to look in, the record's id column and its
    * workspace column (taggings are matched on both, which is what their index is built for).
    */
-  tagsOf?: { entityType: 'person' | 'organization' | 'lead'; idColumn: PgColumn; workspaceIdColumn: PgColumn };
+  tagsOf?: { entityType: 'person' | 'organization' | 'lead' | 'deal'; idColumn: PgColumn; workspaceIdColumn: PgColumn };
   /**
    * The field's values live in related rows (a person's organisations, an organisation's
    * people) and `column` is a column of those rows. A condition holds when some related row

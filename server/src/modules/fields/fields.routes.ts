@@ -11,7 +11,7 @@ export function registerFieldsRoutes(app: App, fields: FieldsService): void {
     schema: {
       tags: ['fields'],
       summary: 'Every field a list can filter, sort and show as a column, built-in and custom, with fa/en labels and operators',
-      params: z.object({ entityType: z.string().max(100).describe('person, organization or lead') }),
+      params: z.object({ entityType: z.string().max(100).describe('person, organization, lead or deal') }),
       response: { 200: z.object({ items: z.array(ZFieldDescription) }), ...errors },
     },
     handler: async (request) => ({ items: await fields.describe(await request.workspace(), request.params.entityType) }),

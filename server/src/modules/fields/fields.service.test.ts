@@ -1,3 +1,4 @@
+import { loadDealsCatalog } from '../deals/index.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppError } from '../../kernel/errors/index.ts';
 import { systemContext, type WorkspaceContext } from '../../kernel/http/context.ts';
@@ -26,7 +27,7 @@ describe.each(TEST_ENGINES)('fields service on %s', (engine) => {
   beforeAll(async () => {
     testDb = await openMigratedTestDatabase(engine);
     const db = testDb.database.db;
-    service = createFieldsService({ db, catalogs: { person: loadPeopleCatalog, organization: loadOrganizationsCatalog, lead: loadLeadsCatalog } });
+    service = createFieldsService({ db, catalogs: { person: loadPeopleCatalog, organization: loadOrganizationsCatalog, lead: loadLeadsCatalog, deal: loadDealsCatalog } });
     const permissions = ['records.read', 'custom_fields.manage'];
     ctx = systemContext(await insertWorkspace(testDb.database), permissions, 'en');
     otherCtx = systemContext(await insertWorkspace(testDb.database), permissions, 'en');

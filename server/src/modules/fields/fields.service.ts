@@ -3,7 +3,7 @@ import { describeCatalog, type FieldCatalog, type FieldDescription } from '../..
 import { requirePermission, type WorkspaceContext } from '../../kernel/http/context.ts';
 import { fieldErrors } from './fields.errors.ts';
 
-export const FIELD_ENTITIES = ['person', 'organization', 'lead'] as const;
+export const FIELD_ENTITIES = ['person', 'organization', 'lead', 'deal'] as const;
 export type FieldEntity = (typeof FIELD_ENTITIES)[number];
 
 /** The catalog a list compiles its filters and sorts with, custom fields of the workspace included. */

@@ -4,7 +4,7 @@ import type { PrincipalResolver } from '../../kernel/http/context.ts';
 import type { App } from '../../kernel/http/server.ts';
 import { ZProblem } from '../../kernel/http/problem.ts';
 import type { ApiKeysService } from '../api-keys/api-keys.service.ts';
-import { ZCalendar, ZLocale, ZWorkspace, ZWorkspaceName } from '../workspaces/workspaces.routes.ts';
+import { ZCalendar, ZLocale, ZMoneyDisplay, ZWorkspace, ZWorkspaceName } from '../workspaces/workspaces.routes.ts';
 import type { IdentityService } from './identity.service.ts';
 
 export const ZUser = z.object({ id: z.string(), name: z.string(), email: z.string(), locale: ZLocale, calendar: ZCalendar });
@@ -16,7 +16,19 @@ const ZMe = z.object({
   user: ZUser.nullable(),
   actor: z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string(), name: z.string() }).nullable(),
   workspace: z
-    .object({ id: z.uuid(), name: z.string(), slug: z.string(), defaultLocale: ZLocale, calendar: ZCalendar, timezone: z.string() })
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      slug: z.string(),
+      defaultLocale: ZLocale,
+      calendar: ZCalendar,
+      timezone: z.string(),
+      // The sales settings every money and period on screen depends on.
+      defaultCurrency: z.string(),
+      moneyDisplay: ZMoneyDisplay,
+      fiscalYearStartMonth: z.number().int(),
+      vatRate: z.string(),
+    })
     .nullable(),
   role: z.string().nullable(),
   permissions: z.array(z.string()),

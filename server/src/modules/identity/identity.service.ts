@@ -190,7 +190,18 @@ export function createIdentityService(deps: IdentityDeps) {
         user: principal.user ?? null,
         actor: principal.workspace?.actor ?? (principal.user ? { type: 'user' as const, id: principal.user.id, name: principal.user.name } : null),
         workspace: workspace
-          ? { id: workspace.id, name: workspace.name, slug: workspace.slug, defaultLocale: workspace.defaultLocale, calendar: workspace.calendar, timezone: workspace.timezone }
+          ? {
+              id: workspace.id,
+              name: workspace.name,
+              slug: workspace.slug,
+              defaultLocale: workspace.defaultLocale,
+              calendar: workspace.calendar,
+              timezone: workspace.timezone,
+              defaultCurrency: workspace.defaultCurrency,
+              moneyDisplay: workspace.moneyDisplay,
+              fiscalYearStartMonth: workspace.fiscalYearStartMonth,
+              vatRate: workspace.vatRate,
+            }
           : null,
         role: principal.workspace?.roleKey ?? null,
         permissions: [...(principal.workspace?.permissions ?? [])].sort(),

@@ -30,6 +30,11 @@ export type RowContext = {
   calendar: CalendarKind;
   /** The workspace's custom fields of this entity, read once per run. */
   customFields: CustomFieldInfo[];
+  /**
+   * The import being run: an adapter whose records span several rows (an order and its lines)
+   * tells rows of this run from what an earlier import wrote.
+   */
+  importId?: string;
 };
 
 /**

@@ -14,7 +14,7 @@ import { importErrors } from './imports.errors.ts';
 import { UPLOAD_LIMIT_BYTES } from './csv-file.ts';
 import { VCARD_LIMIT_BYTES, type ImportsService } from './imports.service.ts';
 
-const ZEntity = z.enum(['person', 'organization', 'lead']);
+const ZEntity = z.enum(['person', 'organization', 'lead', 'order']);
 const ZDuplicateMode = z.enum(['skip', 'update', 'create']).describe('What to do with a row that matches an existing record');
 const ZStatus = z.enum(['uploaded', 'queued', 'running', 'completed', 'failed', 'cancelled']);
 

@@ -91,6 +91,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       ctx,
       calendar: data.locale === 'en' ? 'gregorian' : 'jalali',
       customFields: await repo.customFields(db, imp.workspaceId, imp.entityType),
+      importId: imp.id,
     };
     const columnFields = imp.header.map((column) => imp!.mapping[column] || undefined);
     const current = imp;

@@ -4,7 +4,7 @@ export { leadsCatalog, loadLeadsCatalog } from './leads.catalog.ts';
 export { leadsRepository, type LeadRow } from './leads.repository.ts';
 export { publicLead, type Lead } from './leads.public.ts';
 export type { LeadConversion } from './leads.conversion.ts';
-export type { OrganizationCreator, PersonCreator } from './leads.ports.ts';
+export type { DealCreator, OrganizationCreator, PersonCreator } from './leads.ports.ts';
 export { scoreLead, DEFAULT_LEAD_SCORE_RULES, isBusinessEmail, isDecisionMakerTitle, type LeadScoreRule, type LeadScore, type ScorableLead } from './leads.scoring.ts';
 export { LEAD_STATUSES, INITIAL_LEAD_STATUSES, LEAD_STATUS_LABELS, canChangeStatus, canConvert } from './leads.status.ts';
 export { leadErrors } from './leads.errors.ts';

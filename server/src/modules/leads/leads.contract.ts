@@ -111,6 +111,7 @@ export const ZLead = z.object({
   tags: z.array(ZTagRef),
   convertedPersonId: z.uuid().nullable(),
   convertedOrganizationId: z.uuid().nullable(),
+  convertedDealId: z.uuid().nullable(),
   convertedAt: z.date().nullable(),
   readOnly: z.boolean().describe('True once converted: the lead is kept for history and no longer changes'),
   version: z.number().int(),
@@ -197,6 +198,19 @@ export const ZLeadConvert = z
       .optional()
       .describe("Defaults to 'create' when the lead has a company name, 'none' otherwise"),
     role: optionalText(100).describe("The person's role at the organisation; defaults to the lead's job title"),
+    deal: z
+      .object({
+        title: ZText().trim().min(1).max(200).optional().describe("Defaults to the company name (or the lead's name)"),
+        pipelineId: z.uuid().optional(),
+        stageId: z.uuid().optional(),
+        amount: z.union([z.string().trim().min(1).max(60), z.number()]).optional().describe('Decimal string in `currency`'),
+        currency: z.string().trim().toUpperCase().max(3).optional(),
+        expectedCloseDate: z.iso.date().nullable().optional(),
+      })
+      .strict()
+      .nullable()
+      .optional()
+      .describe('Also create a deal (source lead) with the new person and organisation, in the same transaction'),
   })
   .strict();
 export type TLeadConvert = z.infer<typeof ZLeadConvert>;
@@ -206,4 +220,5 @@ export const ZLeadConversion = z.object({
   personId: z.uuid(),
   organizationId: z.uuid().nullable(),
   organizationCreated: z.boolean(),
+  dealId: z.uuid().nullable().describe('The deal created with the conversion, if one was asked for'),
 });

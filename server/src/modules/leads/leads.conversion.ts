@@ -8,14 +8,14 @@ import { parseInput } from '../people/index.ts';
 import type { TPersonCreate } from '../people/people.contract.ts';
 import { ZLeadConvert, type TLeadConvert } from './leads.contract.ts';
 import { fieldError, leadErrors } from './leads.errors.ts';
-import type { OrganizationCreator, PersonCreator } from './leads.ports.ts';
+import type { DealCreator, OrganizationCreator, PersonCreator } from './leads.ports.ts';
 import { publicLead, tagsOfLead, withTagsOne, type Lead } from './leads.public.ts';
 import { leadsRepository as repo, type LeadRow } from './leads.repository.ts';
 import { derivedFields, failOnFieldErrors } from './leads.rules.ts';
 import type { LeadScoreRule } from './leads.scoring.ts';
 import { canConvert, invalidTransition } from './leads.status.ts';
 
-export type LeadConversion = { lead: Lead; personId: string; organizationId: string | null; organizationCreated: boolean };
+export type LeadConversion = { lead: Lead; personId: string; organizationId: string | null; organizationCreated: boolean; dealId: string | null };
 
 type OrganizationPlan = { mode: 'none' } | { mode: 'create'; name: string; custom?: Record<string, unknown> } | { mode: 'existing'; organizationId: string };
 
@@ -23,6 +23,8 @@ type ConversionDeps = {
   db: AppDb;
   people: PersonCreator;
   organizations: OrganizationCreator;
+  /** The deals service, when a conversion may create a deal. */
+  deals?: DealCreator;
   clock: () => Date;
   rules: readonly LeadScoreRule[];
 };
@@ -124,11 +126,12 @@ function personInputOf(lead: LeadRow, input: TLeadConvert, carried: { custom: Re
  * Conversion, in one transaction: the organisation (created, linked or none), the person with the
  * lead's details and tags, the lead marked converted and read-only with links to both, and audit
  * entries on the lead and on the person ("created from lead"), so both timelines tell the story.
- * Any failure rolls back all of it. Deals are not created here.
+ * With `deal`, a deal (source lead) for the new person and organisation is created in the same
+ * transaction. Any failure rolls back all of it.
  */
 export function createLeadConversion(deps: ConversionDeps) {
-  async function markConverted(tx: Tx, ctx: WorkspaceContext, lead: LeadRow, personId: string, organizationId: string | null): Promise<LeadRow> {
-    const changes = { status: 'converted' as const, convertedPersonId: personId, convertedOrganizationId: organizationId, convertedAt: deps.clock() };
+  async function markConverted(tx: Tx, ctx: WorkspaceContext, lead: LeadRow, personId: string, organizationId: string | null, dealId: string | null): Promise<LeadRow> {
+    const changes = { status: 'converted' as const, convertedPersonId: personId, convertedOrganizationId: organizationId, convertedDealId: dealId, convertedAt: deps.clock() };
     const row = await repo.update(tx, ctx.workspaceId, lead.id, lead.version, { ...changes, ...derivedFields({ ...lead, ...changes }, deps.rules) }, deps.clock());
     // The lead is locked, so its version cannot have moved; a miss here is a bug, not a user error.
     if (!row) throw kernelErrors.version_conflict();
@@ -145,7 +148,7 @@ export function createLeadConversion(deps: ConversionDeps) {
       entityType: 'lead',
       entityId: before.id,
       before: publicLead(before, beforeTags),
-      after: { ...after, leadId: before.id, personId, organizationId: organization.id, organizationCreated: organization.created },
+      after: { ...after, leadId: before.id, personId, organizationId: organization.id, organizationCreated: organization.created, dealId: after.convertedDealId },
     });
     await audit({
       action: 'person.created_from_lead',
@@ -163,6 +166,26 @@ export function createLeadConversion(deps: ConversionDeps) {
     return (await underPath('organization', () => deps.organizations.createWithin(tx, ctx, input))).id;
   }
 
+  /** The deal of the conversion: titled after the company (or the lead), owned like the person, with the new person as its primary contact. */
+  async function dealFor(tx: Tx, ctx: WorkspaceContext, lead: LeadRow, input: TLeadConvert, links: { personId: string; organizationId: string | null }): Promise<string> {
+    if (!deps.deals) throw new Error('Lead conversion with a deal needs the deals service');
+    const { title, ...deal } = input.deal!;
+    const ownerId = ownerOf(lead, input);
+    const leadName = `${lead.firstName} ${lead.lastName}`.trim();
+    const created = await underPath('deal', () =>
+      deps.deals!.createWithin(tx, ctx, {
+        ...deal,
+        title: title ?? (lead.companyName || leadName || lead.email || lead.phone || '—'),
+        source: 'lead',
+        leadId: lead.id,
+        organizationId: links.organizationId,
+        people: [{ personId: links.personId, isPrimary: true }],
+        ...(ownerId !== undefined ? { ownerId } : {}),
+      }),
+    );
+    return created.id;
+  }
+
   async function convertWithin(tx: Tx, ctx: WorkspaceContext, audit: Audit, id: string, input: TLeadConvert): Promise<LeadConversion> {
     const lead = await requireConvertible(tx, ctx.workspaceId, id, input.version);
     const plan = await planOrganization(tx, ctx.workspaceId, lead, input.organization);
@@ -171,9 +194,10 @@ export function createLeadConversion(deps: ConversionDeps) {
     const custom = await carriedCustomValues(tx, ctx.workspaceId, lead);
     const personInput = personInputOf(lead, input, { custom, tagIds, organizationId });
     const person = await underPath('person', () => deps.people.createWithin(tx, ctx, personInput));
-    const converted = await withTagsOne(tx, ctx.workspaceId, await markConverted(tx, ctx, lead, person.id, organizationId));
+    const dealId = input.deal ? await dealFor(tx, ctx, lead, input, { personId: person.id, organizationId }) : null;
+    const converted = await withTagsOne(tx, ctx.workspaceId, await markConverted(tx, ctx, lead, person.id, organizationId, dealId));
     await auditConversion(tx, ctx, audit, lead, converted, { id: organizationId, created: plan.mode === 'create' });
-    return { lead: converted, personId: person.id, organizationId, organizationCreated: plan.mode === 'create' };
+    return { lead: converted, personId: person.id, organizationId, organizationCreated: plan.mode === 'create', dealId };
   }
 
   return {

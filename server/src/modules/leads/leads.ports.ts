@@ -16,6 +16,27 @@ export type PersonCreator = {
   createWithin(tx: Tx, ctx: WorkspaceContext, input: TPersonCreate): Promise<{ id: string }>;
 };
 
+/** What a conversion asks of the deals service: the deal of a conversion, created inside its transaction. */
+export type DealCreator = {
+  createWithin(
+    tx: Tx,
+    ctx: WorkspaceContext,
+    input: {
+      title: string;
+      pipelineId?: string;
+      stageId?: string;
+      amount?: string | number;
+      currency?: string;
+      expectedCloseDate?: string | null;
+      source: 'lead';
+      leadId: string;
+      organizationId?: string | null;
+      people: Array<{ personId: string; isPrimary: boolean }>;
+      ownerId?: string | null;
+    },
+  ): Promise<{ id: string }>;
+};
+
 /** The organisations service: creates the organisation of a conversion inside its transaction. */
 export type OrganizationCreator = {
   createWithin(tx: Tx, ctx: WorkspaceContext, input: { name: string; ownerId?: string | null; custom?: Record<string, unknown> }): Promise<{ id: string }>;

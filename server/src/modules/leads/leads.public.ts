@@ -22,6 +22,7 @@ export function publicLead(l: LeadRow, tags: TagRef[]) {
     tags,
     convertedPersonId: l.convertedPersonId,
     convertedOrganizationId: l.convertedOrganizationId,
+    convertedDealId: l.convertedDealId,
     convertedAt: l.convertedAt,
     readOnly: l.status === 'converted',
     version: l.version,

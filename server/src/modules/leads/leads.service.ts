@@ -11,7 +11,7 @@ import { createLeadConversion } from './leads.conversion.ts';
 import { createBulkActions, bulkParameterErrors } from './leads.bulk.ts';
 import { leadErrors } from './leads.errors.ts';
 import { buildLeadListCriteria, withCursorChecked } from './leads.list.ts';
-import type { LeadTagsPort, OrganizationCreator, PersonCreator } from './leads.ports.ts';
+import type { DealCreator, LeadTagsPort, OrganizationCreator, PersonCreator } from './leads.ports.ts';
 import { publicLead, tagsOfLead, withTags, withTagsOne, type Lead } from './leads.public.ts';
 import { leadsRepository as repo, type LeadRow, type LeadValues } from './leads.repository.ts';
 import { createLeadsBatch } from './leads.batch.ts';
@@ -29,6 +29,8 @@ export type LeadsServiceDeps = {
   people: PersonCreator;
   /** The organisations service (createWithin), for conversion. */
   organizations: OrganizationCreator;
+  /** The deals service (createWithin), for conversions that also create a deal. */
+  deals?: DealCreator;
   clock?: () => Date;
   /** The scoring rules; the documented defaults unless a test or a workspace setting says otherwise. */
   scoreRules?: readonly LeadScoreRule[];
@@ -138,7 +140,7 @@ export function createLeadsService(deps: LeadsServiceDeps) {
   }
 
   const bulk = createBulkActions({ tags, writeChanges, auditChange, moveToTrash, restoreFromTrash });
-  const conversion = createLeadConversion({ db, people: deps.people, organizations: deps.organizations, clock, rules });
+  const conversion = createLeadConversion({ db, people: deps.people, organizations: deps.organizations, deals: deps.deals, clock, rules });
 
   const batch = createLeadsBatch({ tags, rules });
 

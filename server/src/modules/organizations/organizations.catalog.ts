@@ -6,6 +6,7 @@ import { customFieldsRepository, type CustomFieldRow } from '../custom-fields/cu
 import { ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from '#common/records/index.ts';
 import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './organizations.contract.ts';
 import { people } from '../people/people.schema.ts';
+import { territoriesRepository } from '../territories/territories.repository.ts';
 import { organizations, personOrganizations } from './organizations.schema.ts';
 
 /** The organisation's live people, for `people` (by id): "has person X". */
@@ -15,7 +16,7 @@ const hasPerson = (match: SQL) => sql`exists (select 1 from ${personOrganization
     and ${people.deletedAt} is null and ${people.mergedIntoId} is null and ${match})`;
 
 /** Every field of an organisation that filters, saved views and sorting can use, plus active custom fields. */
-export function organizationsCatalog(customDefs: readonly CustomFieldRow[]): FieldCatalog {
+export function organizationsCatalog(customDefs: readonly CustomFieldRow[], territoryOptions: ReadonlyArray<{ id: string; name: string }> = []): FieldCatalog {
   return {
     name: { type: 'text', column: organizations.name, label: { fa: 'نام', en: 'Name' }, sortable: true, defaultColumn: true },
     nameLatin: { type: 'text', column: organizations.nameLatin, label: { fa: 'نام (لاتین)', en: 'Name (Latin)' }, sortable: true },
@@ -28,6 +29,16 @@ export function organizationsCatalog(customDefs: readonly CustomFieldRow[]): Fie
     emails: { type: 'emails', column: organizations.emails, label: { fa: 'ایمیل', en: 'Email' } },
     phones: { type: 'phones', column: organizations.phones, label: { fa: 'تلفن', en: 'Phone' }, defaultColumn: true },
     ownerId: { type: 'user', column: organizations.ownerId, label: { fa: 'مسئول', en: 'Owner' }, sortable: true, defaultColumn: true },
+    // The workspace's territories are the options (their names the labels), so the filter builder
+    // offers a pick list and the list shows names; sorting by an id would mean nothing.
+    territoryId: {
+      type: 'enum',
+      column: organizations.territoryId,
+      label: { fa: 'قلمرو فروش', en: 'Territory' },
+      options: territoryOptions.map((t) => t.id),
+      optionLabels: Object.fromEntries(territoryOptions.map((t) => [t.id, { fa: t.name, en: t.name }])),
+      sortable: false,
+    },
     lastVerifiedAt: { type: 'date', column: organizations.lastVerifiedAt, label: { fa: 'آخرین تأیید اطلاعات', en: 'Last verified' }, sortable: true },
     tags: {
       type: 'tags',
@@ -50,7 +61,7 @@ export function organizationsCatalog(customDefs: readonly CustomFieldRow[]): Fie
   };
 }
 
-/** The organisations catalog of one workspace, with its custom fields; saved views validate filters with it. */
+/** The organisations catalog of one workspace, with its custom fields and territories; saved views validate filters with it. */
 export async function loadOrganizationsCatalog(executor: Executor, workspaceId: string): Promise<FieldCatalog> {
-  return organizationsCatalog(await customFieldsRepository.listActive(executor, workspaceId, 'organization'));
+  return organizationsCatalog(await customFieldsRepository.listActive(executor, workspaceId, 'organization'), await territoriesRepository.all(executor, workspaceId));
 }

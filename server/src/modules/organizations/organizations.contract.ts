@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZAddress, ZDateInput, ZEmail, ZEmailInput, ZPhone, ZPhoneInput } from '../people/contact-fields.ts';
-import { ZCustomInput, ZPerson, ZTagRef, ZTagsInput, ZUserId } from '../people/people.contract.ts';
+import { ZCustomInput, ZPerson, ZRecordListQuery, ZTagRef, ZTagsInput, ZUserId } from '../people/people.contract.ts';
 
 export const ORGANIZATION_TYPES = ['customer', 'prospect', 'partner', 'distributor', 'supplier', 'competitor'] as const;
 export const ORGANIZATION_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const;
@@ -19,6 +19,7 @@ const organizationFields = {
   phones: z.array(ZPhoneInput).max(20).optional(),
   addresses: z.array(ZAddress).max(10).optional(),
   ownerId: ZUserId.nullable().optional().describe('A member of the workspace; the creator when left out'),
+  territoryId: z.uuid().nullable().optional().describe('A live sales territory of the workspace; null clears it'),
   lastVerifiedAt: ZDateInput.nullable().optional(),
   custom: ZCustomInput.optional(),
   tags: ZTagsInput.optional(),
@@ -46,6 +47,7 @@ export const ZOrganization = z.object({
   phones: z.array(ZPhone),
   addresses: z.array(ZAddress),
   ownerId: z.string().nullable(),
+  territoryId: z.uuid().nullable().describe('The sales territory (GET /api/v1/territories)'),
   lastVerifiedAt: z.string().nullable(),
   custom: z.record(z.string(), z.unknown()),
   tags: z.array(ZTagRef),
@@ -75,3 +77,9 @@ export const ZPersonOrganizationLink = z.object({
 });
 
 export const ZOrganizationPerson = ZPerson.extend({ role: z.string().nullable(), isPrimary: z.boolean() });
+
+/** The people/organisations list parameters, plus the organisation's sales territory. */
+export const ZOrganizationListQuery = ZRecordListQuery.extend({
+  territoryId: z.uuid().optional().describe('Only organisations of this sales territory (the same as a filter on territoryId)'),
+});
+export type TOrganizationListQuery = z.infer<typeof ZOrganizationListQuery>;

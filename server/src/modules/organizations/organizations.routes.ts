@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { App } from '../../kernel/http/server.ts';
 import { pageOf, ZListQuery } from '../../kernel/http/pagination.ts';
 import { ZProblem } from '../../kernel/http/problem.ts';
-import { ZBulkRequest, ZBulkResult, ZRecordListQuery } from '../people/people.contract.ts';
+import { ZBulkRequest, ZBulkResult } from '../people/people.contract.ts';
 import {
   ZLinkPersonBody,
   ZOrganization,
   ZOrganizationCreate,
+  ZOrganizationListQuery,
   ZOrganizationPatch,
   ZOrganizationPerson,
   ZPersonOrganizationLink,
@@ -21,7 +22,7 @@ export function registerOrganizationsRoutes(app: App, organizations: Organizatio
     schema: {
       tags: ['organizations'],
       summary: 'Organisations: quick search, filters, saved views, sorting, trash and re-verification lists',
-      querystring: ZRecordListQuery,
+      querystring: ZOrganizationListQuery,
       response: { 200: pageOf(ZOrganization), ...errors },
     },
     handler: async (request) => organizations.list(await request.workspace(), request.query),

@@ -4,6 +4,8 @@ import type { WorkspaceContext } from '../../kernel/http/context.ts';
 import { contactValues, parseDateField } from '../people/contact-fields.ts';
 import { ownerAndCustomValues, type RecordLookups } from '../people/record-lookups.ts';
 import { failOnFieldErrors } from '../people/validation.ts';
+import { territoryFieldError } from '../territories/territories.errors.ts';
+import { territoriesRepository } from '../territories/territories.repository.ts';
 import type { TOrganizationCreate } from './organizations.contract.ts';
 import { checkNameSearchable, normaliseEconomicCode, normaliseNationalId, normaliseWebsite, organizationSearchKey } from './organizations.fields.ts';
 import type { OrganizationRow, OrganizationValues } from './organizations.repository.ts';
@@ -37,6 +39,23 @@ function ownValues(input: Partial<TOrganizationCreate>, errors: FieldError[]): P
   return values;
 }
 
+/**
+ * The sales territory: a territory of the workspace, not archived when newly chosen (keeping the
+ * current one, even archived, is fine). undefined = not sent, null = cleared.
+ */
+async function territoryValue(
+  context: { executor: Executor; ctx: WorkspaceContext },
+  territoryId: string | null | undefined,
+  before: OrganizationRow | undefined,
+  errors: FieldError[],
+): Promise<string | null | undefined> {
+  if (!territoryId || territoryId === before?.territoryId) return territoryId;
+  const territory = await territoriesRepository.find(context.executor, context.ctx.workspaceId, territoryId);
+  if (!territory) errors.push(territoryFieldError('territoryId', 'territory_not_found'));
+  else if (territory.archivedAt) errors.push(territoryFieldError('territoryId', 'territory_archived'));
+  return territoryId;
+}
+
 /** Every rule of a create (no `before`) or an update; all problems are thrown together. */
 export async function prepareOrganization(
   context: { executor: Executor; ctx: WorkspaceContext; lookups: RecordLookups },
@@ -46,6 +65,8 @@ export async function prepareOrganization(
   const errors: FieldError[] = [];
   const values = ownValues(input, errors);
   Object.assign(values, await ownerAndCustomValues(context, 'organization', input, before, errors));
+  const territoryId = await territoryValue(context, input.territoryId, before, errors);
+  if (territoryId !== undefined) values.territoryId = territoryId;
   failOnFieldErrors(errors);
   const merged = { nameLatin: null, nationalId: null, economicCode: null, website: null, emails: [], phones: [], ...before, ...values } as OrganizationRow;
   values.searchKey = organizationSearchKey(merged);

@@ -8,6 +8,7 @@ import { contactPointsRepository } from '../../kernel/records/index.ts';
 import { contactPointsOf, publicEmails, publicPhones } from '../people/contact-fields.ts';
 import { publicPerson } from '../people/people.service.ts';
 import type { TRecordListQuery } from '../people/people.contract.ts';
+import type { TOrganizationListQuery } from './organizations.contract.ts';
 import { peopleErrors } from '../people/people.errors.ts';
 import { peopleRepository } from '../people/people.repository.ts';
 import { refreshPersonSearchKeys } from '../people/people.search-key.ts';
@@ -51,6 +52,7 @@ export function publicOrganization(o: OrganizationRow, tags: TagRef[], peopleCou
     phones: publicPhones(o.phones),
     addresses: o.addresses,
     ownerId: o.ownerId,
+    territoryId: o.territoryId,
     lastVerifiedAt: o.lastVerifiedAt,
     custom: o.custom,
     tags,
@@ -64,6 +66,21 @@ export function publicOrganization(o: OrganizationRow, tags: TagRef[], peopleCou
   };
 }
 export type Organization = ReturnType<typeof publicOrganization>;
+
+/**
+ * `?territoryId=` is a shorthand for a territoryId condition: it joins the request's own filter
+ * (if that is not valid JSON it is left alone, so the list reports it as usual).
+ */
+function withTerritoryFilter({ territoryId, ...query }: TOrganizationListQuery): TRecordListQuery {
+  if (!territoryId) return query;
+  const condition = { field: 'territoryId', op: 'eq', value: territoryId };
+  if (!query.filter) return { ...query, filter: JSON.stringify({ op: 'and', conditions: [condition] }) };
+  try {
+    return { ...query, filter: JSON.stringify({ op: 'and', conditions: [JSON.parse(query.filter), condition] }) };
+  } catch {
+    return query;
+  }
+}
 
 /** The caller's own user id when a person acts; API keys and the system own nothing by default. */
 const actingUserId = (ctx: WorkspaceContext) => (ctx.actor.type === 'user' ? ctx.actor.id : null);
@@ -169,9 +186,10 @@ export function createOrganizationsService(deps: OrganizationsServiceDeps) {
     updateWithin,
     findByNameKey,
 
-    async list(ctx: WorkspaceContext, query: TRecordListQuery): Promise<Page<Organization>> {
+    async list(ctx: WorkspaceContext, rawQuery: TOrganizationListQuery): Promise<Page<Organization>> {
       requirePermission(ctx, 'records.read');
       const catalog = await loadOrganizationsCatalog(db, ctx.workspaceId);
+      const query = withTerritoryFilter(rawQuery);
       const criteria = await buildListCriteria(ctx, query, { executor: db, entityType: 'organization', catalog, views: deps.views, clock });
       const rows = await withCursorChecked(criteria.cursor, () => repo.list(db, ctx.workspaceId, criteria));
       const page = toSortedPage(rows, query.limit, criteria.sort);

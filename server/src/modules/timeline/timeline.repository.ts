@@ -1,15 +1,16 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../kernel/audit/audit.schema.ts';
 import type { Executor } from '../../kernel/db/database.ts';
+import { deals } from '../deals/deals.schema.ts';
 import { leads } from '../leads/leads.schema.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
 import { people } from '../people/people.schema.ts';
 import type { TimelinePage, TimelineSubject, TimelineSubjectType } from './timeline.types.ts';
 
-const subjectTables = { person: people, organization: organizations, lead: leads } as const;
+const subjectTables = { person: people, organization: organizations, lead: leads, deal: deals } as const;
 
 /** Audit entries of other entity types that name the subject in their after/before image. */
-const referenceKeys: Record<TimelineSubjectType, string> = { person: 'personId', organization: 'organizationId', lead: 'leadId' };
+const referenceKeys: Record<TimelineSubjectType, string> = { person: 'personId', organization: 'organizationId', lead: 'leadId', deal: 'dealId' };
 
 /** What a timeline shows for a record it names: its display name, and whether it is in the trash (or merged away). */
 export type RecordName = { entityType: TimelineSubjectType; id: string; name: string; deleted: boolean };
@@ -22,7 +23,11 @@ const displayName: Record<TimelineSubjectType, SQL> = {
   person: sql`coalesce(${joined(sql`${people.firstName}`, sql`${people.lastName}`)}, ${joined(sql`${people.firstNameLatin}`, sql`${people.lastNameLatin}`)}, ${firstValue(sql`${people.emails}`)}, ${firstValue(sql`${people.phones}`)}, '')`,
   organization: sql`coalesce(nullif(btrim(${organizations.name}), ''), ${organizations.nameLatin}, '')`,
   lead: sql`coalesce(${joined(sql`${leads.firstName}`, sql`${leads.lastName}`)}, nullif(btrim(${leads.companyName}), ''), ${leads.email}, ${leads.phone}, '')`,
+  deal: sql`${deals.title}`,
 };
+
+/** Leads and deals are never merged: only their own trash counts as gone. */
+const unmergeable = (type: TimelineSubjectType): type is 'lead' | 'deal' => type === 'lead' || type === 'deal';
 
 export const timelineRepository = {
   /**
@@ -33,7 +38,7 @@ export const timelineRepository = {
     const parts = (Object.keys(subjectTables) as TimelineSubjectType[]).flatMap((type) => {
       const table = subjectTables[type];
       if (!ids[type].length) return [];
-      const gone = type === 'lead' ? sql`${leads.deletedAt} is not null` : sql`(${table.deletedAt} is not null or ${(table as typeof people).mergedIntoId} is not null)`;
+      const gone = unmergeable(type) ? sql`${table.deletedAt} is not null` : sql`(${table.deletedAt} is not null or ${(table as typeof people).mergedIntoId} is not null)`;
       return [
         sql`(select ${type}::text as entity_type, ${table.id}::text as id, ${displayName[type]} as name, ${gone} as deleted
               from ${table} where ${table.workspaceId} = ${workspaceId} and ${inArray(table.id, ids[type])})`,
@@ -49,7 +54,7 @@ export const timelineRepository = {
     const table = subjectTables[entityType];
     const [subject] = await db.select({ id: table.id }).from(table).where(and(eq(table.workspaceId, workspaceId), eq(table.id, id)));
     if (!subject) return null;
-    if (entityType === 'lead') return [id];
+    if (unmergeable(entityType)) return [id];
     const merged = await db
       .select({ id: table.id })
       .from(table)

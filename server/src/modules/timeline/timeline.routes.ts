@@ -16,7 +16,7 @@ const ZTimelineItem = z.object({
   references: z
     .array(
       z.object({
-        entityType: z.enum(['person', 'organization', 'lead']),
+        entityType: z.enum(['person', 'organization', 'lead', 'deal']),
         id: z.uuid(),
         name: z.string().describe('Display name, as lists show it'),
         deleted: z.boolean().describe('In the trash or merged into another record'),
@@ -29,8 +29,8 @@ export function registerTimelineRoutes(app: App, timeline: TimelineService): voi
   app.get('/api/v1/timeline/:entityType/:id', {
     schema: {
       tags: ['timeline'],
-      summary: 'Everything that happened to a person, organisation or lead, newest first',
-      params: z.object({ entityType: z.enum(['person', 'organization', 'lead']), id: z.uuid() }),
+      summary: 'Everything that happened to a person, organisation, lead or deal, newest first',
+      params: z.object({ entityType: z.enum(['person', 'organization', 'lead', 'deal']), id: z.uuid() }),
       querystring: ZListQuery,
       response: { 200: pageOf(ZTimelineItem), 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem },
     },

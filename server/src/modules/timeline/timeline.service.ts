@@ -29,7 +29,7 @@ export function auditTimelineProvider(db: AppDb): TimelineProvider {
   };
 }
 
-const SUBJECT_TYPES: readonly TimelineSubjectType[] = ['person', 'organization', 'lead'];
+const SUBJECT_TYPES: readonly TimelineSubjectType[] = ['person', 'organization', 'lead', 'deal'];
 const isSubjectType = (value: string): value is TimelineSubjectType => (SUBJECT_TYPES as readonly string[]).includes(value);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,6 +38,7 @@ const REFERENCE_KEYS: ReadonlyArray<readonly [key: string, type: TimelineSubject
   ['personId', 'person'],
   ['organizationId', 'organization'],
   ['leadId', 'lead'],
+  ['dealId', 'deal'],
   ['convertedPersonId', 'person'],
   ['convertedOrganizationId', 'organization'],
   ['mergedId', null],
@@ -70,7 +71,7 @@ export function createTimelineService(db: AppDb) {
   /** Names every record the page's items refer to, in one query for the whole page. */
   async function withReferences(workspaceId: string, subject: { entityType: TimelineSubjectType; ids: string[] }, items: TimelineItem[]): Promise<Array<TimelineItem & { references: TimelineReference[] }>> {
     const wanted = items.map((item) => referencesOf(item, subject));
-    const ids: Record<TimelineSubjectType, string[]> = { person: [], organization: [], lead: [] };
+    const ids: Record<TimelineSubjectType, string[]> = { person: [], organization: [], lead: [], deal: [] };
     for (const refs of wanted) for (const r of refs) if (!ids[r.entityType].includes(r.id)) ids[r.entityType].push(r.id);
     const names = await repo.recordNames(db, workspaceId, ids);
     const byKey = new Map(names.map((n) => [`${n.entityType}:${n.id}`, n]));

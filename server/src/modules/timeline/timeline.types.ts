@@ -1,4 +1,4 @@
-export type TimelineSubjectType = 'person' | 'organization' | 'lead';
+export type TimelineSubjectType = 'person' | 'organization' | 'lead' | 'deal';
 
 /** The record whose story is told, with the ids of records merged into it (their history counts). */
 export type TimelineSubject = { entityType: TimelineSubjectType; id: string; ids: string[] };

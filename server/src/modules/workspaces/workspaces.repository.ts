@@ -1,10 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
+import { exchangeRates } from '../currencies/currencies.schema.ts';
+import { deals } from '../deals/deals.schema.ts';
 import { memberships } from '../members/members.schema.ts';
+import { orders, quotes } from '../orders/orders.schema.ts';
 import { workspaces } from './workspaces.schema.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
-export type WorkspaceChanges = Partial<Pick<WorkspaceRow, 'name' | 'defaultLocale' | 'calendar' | 'timezone' | 'verificationIntervalDays'>>;
+export type WorkspaceChanges = Partial<
+  Pick<WorkspaceRow, 'name' | 'defaultLocale' | 'calendar' | 'timezone' | 'verificationIntervalDays' | 'defaultCurrency' | 'moneyDisplay' | 'fiscalYearStartMonth' | 'vatRate'>
+>;
 
 export const workspacesRepository = {
   async insert(db: Executor, values: { name: string; slug: string; defaultLocale: string; calendar: string; timezone: string }) {
@@ -24,6 +29,18 @@ export const workspacesRepository = {
       .where(and(eq(workspaces.id, workspaceId), eq(workspaces.version, version)))
       .returning();
     return row;
+  },
+
+  /**
+   * Whether anything was already valued in the default currency (deals, quotes, orders, exchange
+   * rates): their `*_base` columns and rates would silently mean another currency if it changed.
+   */
+  async hasValuedAmounts(db: Executor, workspaceId: string): Promise<boolean> {
+    for (const table of [deals, quotes, orders, exchangeRates]) {
+      const [row] = await db.select({ id: table.id }).from(table).where(eq(table.workspaceId, workspaceId)).limit(1);
+      if (row) return true;
+    }
+    return false;
   },
 
   /** The workspaces a user belongs to, with the role in each, oldest membership first. */

@@ -16,6 +16,7 @@ const isTimeZone = (zone: string) => {
 };
 export const ZTimeZone = z.string().max(64).refine(isTimeZone, { message: 'Unknown time zone' });
 export const ZWorkspaceName = z.string().trim().min(2).max(120);
+export const ZMoneyDisplay = z.enum(['toman', 'rial']).describe('IRR amounts are stored in rials and shown as tomans (÷10) or rials');
 
 export const ZWorkspace = z.object({
   id: z.uuid(),
@@ -25,6 +26,10 @@ export const ZWorkspace = z.object({
   calendar: ZCalendar,
   timezone: z.string(),
   verificationIntervalDays: z.number().int().describe('Records not verified for this many days are listed for re-verification'),
+  defaultCurrency: z.string().describe('ISO 4217; totals, forecasts and *_base amounts are in it'),
+  moneyDisplay: ZMoneyDisplay,
+  fiscalYearStartMonth: z.number().int().min(1).max(12).describe("First month of the fiscal year in the workspace's calendar (1 = Farvardin / January)"),
+  vatRate: z.string().describe('VAT in percent, decimal string with 2 places, e.g. "10.00"'),
   version: z.number().int(),
   createdAt: z.date(),
 });
@@ -54,7 +59,7 @@ export function registerWorkspacesRoutes(app: App, workspaces: WorkspacesService
   app.patch('/api/v1/workspace', {
     schema: {
       tags: ['workspaces'],
-      summary: 'Update workspace settings (send the version you read)',
+      summary: 'Update workspace settings (send the version you read); general settings need workspace.manage, sales settings sales.configure',
       body: z
         .object({
           version: z.number().int().min(1),
@@ -63,6 +68,10 @@ export function registerWorkspacesRoutes(app: App, workspaces: WorkspacesService
           calendar: ZCalendar.optional(),
           timezone: ZTimeZone.optional(),
           verificationIntervalDays: z.number().int().min(1).max(3650).optional(),
+          defaultCurrency: z.string().trim().max(10).optional().describe('ISO 4217 (sales.configure); fixed once amounts or rates exist'),
+          moneyDisplay: ZMoneyDisplay.optional().describe('sales.configure'),
+          fiscalYearStartMonth: z.number().int().min(1).max(12).optional().describe('sales.configure'),
+          vatRate: z.union([z.string().trim().min(1).max(20), z.number()]).optional().describe('Percent, 0–100, at most 2 decimals (sales.configure)'),
         })
         .strict(),
       response: { 200: ZWorkspace, ...errors },

@@ -6,10 +6,22 @@ import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlin
 import BusinessOutlinedIcon from '@mui/icons-material/BusinessOutlined';
 import ContactsOutlinedIcon from '@mui/icons-material/ContactsOutlined';
 import FileUploadOutlinedIcon from '@mui/icons-material/FileUploadOutlined';
+import HandshakeOutlinedIcon from '@mui/icons-material/HandshakeOutlined';
+import ViewWeekOutlinedIcon from '@mui/icons-material/ViewWeekOutlined';
+import Inventory2OutlinedIcon from '@mui/icons-material/Inventory2Outlined';
+import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
+import RequestQuoteOutlinedIcon from '@mui/icons-material/RequestQuoteOutlined';
+import SellOutlinedIcon from '@mui/icons-material/SellOutlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import TrendingUpOutlinedIcon from '@mui/icons-material/TrendingUpOutlined';
 import TuneOutlinedIcon from '@mui/icons-material/TuneOutlined';
+import MapOutlinedIcon from '@mui/icons-material/MapOutlined';
+import PercentOutlinedIcon from '@mui/icons-material/PercentOutlined';
+import CurrencyExchangeOutlinedIcon from '@mui/icons-material/CurrencyExchangeOutlined';
+import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
+import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
+import QueryStatsOutlinedIcon from '@mui/icons-material/QueryStatsOutlined';
 import type { TKey } from '../../shared/i18n/index.ts';
 import type { Permission } from '../../shared/session/index.ts';
 
@@ -43,6 +55,19 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
+    title: 'salesNav.section',
+    items: [
+      { to: '/deals', label: 'deals.nav', icon: <HandshakeOutlinedIcon />, testId: 'nav-deals', permission: 'records.read' },
+      { to: '/quotes', label: 'salesNav.quotes', icon: <RequestQuoteOutlinedIcon />, testId: 'nav-quotes', permission: 'records.read' },
+      { to: '/orders', label: 'salesNav.orders', icon: <ReceiptLongOutlinedIcon />, testId: 'nav-orders', permission: 'records.read' },
+      { to: '/products', label: 'salesNav.products', icon: <Inventory2OutlinedIcon />, testId: 'nav-products', permission: 'records.read' },
+      { to: '/price-lists', label: 'salesNav.priceLists', icon: <SellOutlinedIcon />, testId: 'nav-price-lists', permission: 'records.read' },
+      { to: '/territories', label: 'territories.nav', icon: <MapOutlinedIcon />, testId: 'nav-territories', permission: 'records.read' },
+      { to: '/forecast', label: 'analytics.nav.forecast', icon: <InsightsOutlinedIcon />, testId: 'nav-forecast', permission: 'records.read' },
+      { to: '/sales-metrics', label: 'analytics.nav.salesMetrics', icon: <QueryStatsOutlinedIcon />, testId: 'nav-sales-metrics', permission: 'records.read' },
+    ],
+  },
+  {
     items: [{ to: '/members', label: 'nav.members', icon: <PeopleAltOutlinedIcon />, testId: 'nav-members', permission: 'members.read' }],
   },
   {
@@ -50,6 +75,10 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/settings/workspace', label: 'nav.workspaceSettings', icon: <ApartmentOutlinedIcon />, testId: 'nav-workspace-settings', permission: 'workspace.manage' },
       { to: '/settings/custom-fields', label: 'nav.customFields', icon: <TuneOutlinedIcon />, testId: 'nav-custom-fields', permission: 'custom_fields.manage' },
+      { to: '/settings/pipelines', label: 'pipelines.nav', icon: <ViewWeekOutlinedIcon />, testId: 'nav-pipelines', permission: 'sales.configure' },
+      { to: '/settings/sales', label: 'salesSettings.nav', icon: <PercentOutlinedIcon />, testId: 'nav-sales-settings', permission: 'sales.configure' },
+      { to: '/settings/exchange-rates', label: 'exchangeRates.nav', icon: <CurrencyExchangeOutlinedIcon />, testId: 'nav-exchange-rates', permission: 'sales.configure' },
+      { to: '/settings/teams', label: 'teams.nav', icon: <GroupsOutlinedIcon />, testId: 'nav-teams', permission: 'sales.configure' },
       { to: '/api-keys', label: 'nav.apiKeys', icon: <VpnKeyOutlinedIcon />, testId: 'nav-api-keys', permission: 'api_keys.manage' },
       { to: '/audit-log', label: 'nav.auditLog', icon: <HistoryOutlinedIcon />, testId: 'nav-audit-log', permission: 'audit.read' },
     ],

@@ -29,15 +29,17 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { RESOURCE_OF, recordsKey, useCustomFieldDefs, useFieldCatalog, type Localised } from '../../shared/records/index.ts';
+import { useImportEntityLabel, useOpenListLabel } from './import-labels.ts';
 import { DataTable, ErrorState, FormErrorAlert, LoadingState, PageHeader, type Column } from '../../shared/ui/index.ts';
 import { ImportSteps } from './ImportSteps.tsx';
-import { isActive, useImport, useImportErrors, useImportFields, useImportPreview, useImportStep, type DuplicateMode, type ImportField, type ImportJob, type ImportRowError } from './imports.api.ts';
+import { importListPath, isActive, isRecordImport, useImport, useImportErrors, useImportFields, useImportPreview, useImportStep, type DuplicateMode, type ImportField, type ImportJob, type ImportRowError } from './imports.api.ts';
 
 const SKIP = '';
 
 export function ImportPage() {
   const { id } = useParams();
   const { t } = useT();
+  const entityLabel = useImportEntityLabel();
   const job = useImport(id);
   // After a reload the import itself carries no preview: ask for it while the file is still there.
   const needsPreview = Boolean(job.data && !job.data.preview.length && !(job.data.status === 'completed' && !job.data.dryRun));
@@ -56,7 +58,7 @@ export function ImportPage() {
     : job.data;
   return (
     <Box data-testid="import-page">
-      <PageHeader title={t('imports.title', { name: merged.fileName })} subtitle={t(`imports.entityTypes.${merged.entityType}`)} />
+      <PageHeader title={t('imports.title', { name: merged.fileName })} subtitle={entityLabel(merged.entityType)} />
       <ImportFlow job={merged} />
     </Box>
   );
@@ -65,21 +67,25 @@ export function ImportPage() {
 /** Fields a column can be mapped to: the server's list, else built-in fields and custom fields. */
 function useMappableFields(job: ImportJob): ImportField[] {
   const server = useImportFields(job.entityType, job.fields.length === 0);
-  const defs = useCustomFieldDefs(job.entityType);
-  const catalog = useFieldCatalog(job.entityType);
+  // Orders have no field catalogue: their fields come from the server's import adapter only.
+  const recordType = isRecordImport(job.entityType) ? job.entityType : 'person';
+  const defs = useCustomFieldDefs(recordType);
+  const catalog = useFieldCatalog(recordType);
   return useMemo(() => {
     if (job.fields.length) return job.fields;
     if (server.data?.length) return server.data;
+    if (!isRecordImport(job.entityType)) return [];
     const builtIn = catalog.fields
       .filter((f) => !f.custom && !['createdAt', 'updatedAt', 'lastVerifiedAt'].includes(f.key))
       .map((f) => ({ key: f.key === 'emails' ? 'email' : f.key === 'phones' ? 'phone' : f.key, label: f.label, required: false }));
     const custom = (defs.data ?? []).map((d) => ({ key: `custom.${d.key}`, label: { fa: d.labelFa, en: d.labelEn }, required: d.required }));
     return [...builtIn, ...custom];
-  }, [job.fields, server.data, defs.data, catalog.fields]);
+  }, [job.fields, job.entityType, server.data, defs.data, catalog.fields]);
 }
 
 function ImportFlow({ job }: { job: ImportJob }) {
   const { t, locale } = useT();
+  const openListLabel = useOpenListLabel();
   const fields = useMappableFields(job);
   const step = useImportStep();
   const [mapping, setMapping] = useState<Record<string, string>>(job.mapping);
@@ -97,7 +103,9 @@ function ImportFlow({ job }: { job: ImportJob }) {
   const queryClient = useQueryClient();
   useEffect(() => {
     // New and updated records: every list and page of this kind must ask again.
-    if (finished) void queryClient.invalidateQueries({ queryKey: recordsKey(RESOURCE_OF[job.entityType]) });
+    if (!finished) return;
+    if (isRecordImport(job.entityType)) void queryClient.invalidateQueries({ queryKey: recordsKey(RESOURCE_OF[job.entityType]) });
+    else void queryClient.invalidateQueries({ queryKey: ['sales-documents'] });
   }, [finished, job.entityType, queryClient]);
   const failed = job.status === 'failed' || job.status === 'cancelled';
   const checked = job.dryRun && !running && !failed;
@@ -199,15 +207,24 @@ function ImportFlow({ job }: { job: ImportJob }) {
 
           <Card>
             <CardContent sx={{ p: { xs: 2, sm: 3 } }}>
-              <FormLabel sx={{ fontWeight: 600, color: 'text.primary' }}>{t('imports.duplicateMode')}</FormLabel>
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-                {t('imports.duplicateHelp')}
-              </Typography>
-              <RadioGroup value={duplicateMode} onChange={(e) => setDuplicateMode(e.target.value as DuplicateMode)} data-testid="import-duplicate-mode">
-                {(['skip', 'update', 'create'] as const).map((m) => (
-                  <FormControlLabel key={m} value={m} control={<Radio data-testid={`import-dup-${m}`} />} label={t(`imports.duplicateModes.${m}`)} />
-                ))}
-              </RadioGroup>
+              {isRecordImport(job.entityType) ? (
+                <>
+                  <FormLabel sx={{ fontWeight: 600, color: 'text.primary' }}>{t('imports.duplicateMode')}</FormLabel>
+                  <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                    {t('imports.duplicateHelp')}
+                  </Typography>
+                  <RadioGroup value={duplicateMode} onChange={(e) => setDuplicateMode(e.target.value as DuplicateMode)} data-testid="import-duplicate-mode">
+                    {(['skip', 'update', 'create'] as const).map((m) => (
+                      <FormControlLabel key={m} value={m} control={<Radio data-testid={`import-dup-${m}`} />} label={t(`imports.duplicateModes.${m}`)} />
+                    ))}
+                  </RadioGroup>
+                </>
+              ) : (
+                // Orders match on their external number: importing the same number again updates that order.
+                <Typography variant="body2" color="text.secondary" data-testid="import-orders-note">
+                  {t('orders.importNote')}
+                </Typography>
+              )}
               <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
                 <Button variant="contained" startIcon={<FactCheckOutlinedIcon />} onClick={() => void configureThen('dry-run')} loading={step.isPending} disabled={missingRequired.length > 0 || mappedFields.length === 0} data-testid="import-dry-run">
                   {t('imports.dryRun')}
@@ -252,8 +269,8 @@ function ImportFlow({ job }: { job: ImportJob }) {
             <CardContent sx={{ p: { xs: 2, sm: 3 } }}>
               <Counts job={job} />
               <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
-                <Button variant="contained" component={RouterLink} to={`/${RESOURCE_OF[job.entityType]}`} data-testid="import-open-list">
-                  {t(`imports.openList.${job.entityType}`)}
+                <Button variant="contained" component={RouterLink} to={importListPath(job.entityType)} data-testid="import-open-list">
+                  {openListLabel(job.entityType)}
                 </Button>
                 <Button variant="outlined" component={RouterLink} to={`/imports/new?entityType=${job.entityType}`}>
                   {t('imports.another')}

@@ -10,6 +10,7 @@ import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { DataTable, EmptyState, PageHeader, QueryStates, type Column } from '../../shared/ui/index.ts';
 import { useImports, type ImportJob, type ImportStatus } from './imports.api.ts';
+import { useImportEntityLabel } from './import-labels.ts';
 
 const STATUS_COLOR: Record<ImportStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
   uploaded: 'default',
@@ -29,6 +30,7 @@ export function ImportStatusChip({ job }: { job: ImportJob }) {
 /** Every import of the workspace, newest first. */
 export function ImportsPage() {
   const { t } = useT();
+  const entityLabel = useImportEntityLabel();
   const format = useFormat();
   const imports = useImports();
   const rows = imports.data?.pages.flatMap((p) => p.items) ?? [];
@@ -43,7 +45,7 @@ export function ImportsPage() {
       ),
       minWidth: 180,
     },
-    { key: 'type', header: t('imports.entityType'), render: (j) => t(`imports.entityTypes.${j.entityType}`) },
+    { key: 'type', header: t('imports.entityType'), render: (j) => entityLabel(j.entityType) },
     { key: 'status', header: t('imports.status'), render: (j) => <ImportStatusChip job={j} /> },
     { key: 'rows', header: t('imports.rows'), render: (j) => (j.totalRows === null ? '—' : format.number(j.totalRows)), align: 'end' },
     {

@@ -11,12 +11,10 @@ import Typography from '@mui/material/Typography';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
-import type { EntityType } from '../../shared/records/index.ts';
 import { FormErrorAlert, PageHeader } from '../../shared/ui/index.ts';
 import { ImportSteps } from './ImportSteps.tsx';
-import { useUploadImport } from './imports.api.ts';
-
-const ENTITY_TYPES: EntityType[] = ['person', 'organization', 'lead'];
+import { useImportEntityLabel } from './import-labels.ts';
+import { IMPORT_ENTITY_TYPES, useUploadImport, type ImportEntityType } from './imports.api.ts';
 
 /** Step 1: choose what to import and the CSV file; the raw file is sent as the request body. */
 export function NewImportPage() {
@@ -25,7 +23,8 @@ export function NewImportPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const fromUrl = params.get('entityType');
-  const entityType: EntityType = ENTITY_TYPES.includes(fromUrl as EntityType) ? (fromUrl as EntityType) : 'person';
+  const entityType: ImportEntityType = IMPORT_ENTITY_TYPES.includes(fromUrl as ImportEntityType) ? (fromUrl as ImportEntityType) : 'person';
+  const entityLabel = useImportEntityLabel();
   const upload = useUploadImport();
   const input = useRef<HTMLInputElement | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -59,9 +58,9 @@ export function NewImportPage() {
               slotProps={{ htmlInput: { 'data-testid': 'import-entity-type' } }}
               sx={{ maxWidth: 320 }}
             >
-              {ENTITY_TYPES.map((type) => (
+              {IMPORT_ENTITY_TYPES.map((type) => (
                 <MenuItem key={type} value={type}>
-                  {t(`imports.entityTypes.${type}`)}
+                  {entityLabel(type)}
                 </MenuItem>
               ))}
             </TextField>

@@ -1,6 +1,16 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../shared/api/index.ts';
-import type { EntityType, Localised } from '../../shared/records/index.ts';
+import { RESOURCE_OF, type EntityType, type Localised } from '../../shared/records/index.ts';
+
+/** What can be imported: the customer records, and orders (one CSV row per order line, server adapter 'order'). */
+export type ImportEntityType = EntityType | 'order';
+export const IMPORT_ENTITY_TYPES: ImportEntityType[] = ['person', 'organization', 'lead', 'order'];
+
+/** Customer records have a field catalogue and custom fields; orders map only to the adapter's fields. */
+export const isRecordImport = (type: ImportEntityType): type is EntityType => type !== 'order';
+
+/** Where the imported records are listed. */
+export const importListPath = (type: ImportEntityType) => (type === 'order' ? '/orders' : `/${RESOURCE_OF[type]}`);
 
 export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 export type DuplicateMode = 'skip' | 'update' | 'create';
@@ -10,7 +20,7 @@ export type ImportField = { key: string; label: Localised; required: boolean; mu
 /** One import as the screens use it (normalised from whatever the server names its fields). */
 export type ImportJob = {
   id: string;
-  entityType: EntityType;
+  entityType: ImportEntityType;
   fileName: string;
   status: ImportStatus;
   dryRun: boolean;
@@ -81,7 +91,7 @@ export function normaliseImport(raw: unknown): ImportJob {
   });
   return {
     id: String(r.id),
-    entityType: (r.entityType as EntityType) ?? 'person',
+    entityType: (r.entityType as ImportEntityType) ?? 'person',
     fileName: String(r.fileName ?? ''),
     status: (r.status as ImportStatus) ?? 'uploaded',
     dryRun: r.dryRun === true || r.dryRun === 1,
@@ -143,7 +153,7 @@ export function useImportPreview(id: string, enabled: boolean) {
 }
 
 /** Fields a column can be mapped to, when the upload answer does not list them. */
-export function useImportFields(entityType: EntityType, enabled: boolean) {
+export function useImportFields(entityType: ImportEntityType, enabled: boolean) {
   return useQuery({
     queryKey: [...importsKey, 'fields', entityType],
     queryFn: async () => {
@@ -182,7 +192,7 @@ export function useImportErrors(id: string | undefined, enabled: boolean) {
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ file, entityType }: { file: File; entityType: EntityType }) =>
+    mutationFn: async ({ file, entityType }: { file: File; entityType: ImportEntityType }) =>
       normaliseImport(await api.upload<unknown>('/api/v1/imports', file, 'text/csv', { entityType, fileName: file.name })),
     onSuccess: async (job) => {
       queryClient.setQueryData([...importsKey, 'one', job.id], job);

@@ -8,6 +8,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import ListItemText from '@mui/material/ListItemText';
@@ -114,7 +115,7 @@ function LeadView({ lead, onReload }: { lead: Lead; onReload: () => void }) {
       side={side}
       timeline={<Timeline entityType="lead" id={lead.id} />}
     >
-      {converting && <ConvertLeadDialog lead={lead} onClose={() => setConverting(false)} onDone={(personId) => void navigate(`/people/${personId}`)} />}
+      {converting && <ConvertLeadDialog lead={lead} onClose={() => setConverting(false)} onDone={(result) => void navigate(result.dealId ? `/deals/${result.dealId}` : `/people/${result.personId}`)} />}
     </RecordPageLayout>
   );
 }
@@ -207,7 +208,7 @@ function ScoreSection({ lead }: { lead: Lead }) {
   );
 }
 
-function ConvertLeadDialog({ lead, onClose, onDone }: { lead: Lead; onClose: () => void; onDone: (personId: string) => void }) {
+function ConvertLeadDialog({ lead, onClose, onDone }: { lead: Lead; onClose: () => void; onDone: (result: { personId: string; dealId?: string | null }) => void }) {
   const { t } = useT();
   const notify = useNotify();
   const convert = useConvertLead();
@@ -215,6 +216,8 @@ function ConvertLeadDialog({ lead, onClose, onDone }: { lead: Lead; onClose: () 
   const [orgName, setOrgName] = useState(lead.companyName ?? '');
   const [existing, setExisting] = useState<PickedRecord | null>(null);
   const [role, setRole] = useState(lead.jobTitle ?? '');
+  const [withDeal, setWithDeal] = useState(false);
+  const [dealTitle, setDealTitle] = useState(lead.companyName ?? leadName(lead));
   const invalid = (mode === 'create' && !orgName.trim()) || (mode === 'existing' && !existing);
 
   const handleConvert = () =>
@@ -225,13 +228,14 @@ function ConvertLeadDialog({ lead, onClose, onDone }: { lead: Lead; onClose: () 
           version: lead.version,
           organization: mode === 'create' ? { mode, name: orgName.trim() } : mode === 'existing' ? { mode, organizationId: existing!.id } : { mode },
           ...(mode !== 'none' ? { role: role.trim() || null } : {}),
+          ...(withDeal ? { deal: { title: dealTitle.trim() || undefined } } : {}),
         },
       },
       {
         onSuccess: (result) => {
           notify({ key: 'leads.convertedToast', vars: { name: leadName(lead) } });
           onClose();
-          onDone(result.personId);
+          onDone(result);
         },
       },
     );
@@ -256,6 +260,12 @@ function ConvertLeadDialog({ lead, onClose, onDone }: { lead: Lead; onClose: () 
           <FormControlLabel value="none" control={<Radio data-testid="convert-mode-none" />} label={t('leads.convertNoOrg')} />
         </RadioGroup>
         {mode !== 'none' && <TextField size="small" label={t('people.fields.role')} value={role} onChange={(e) => setRole(e.target.value)} sx={{ mt: 2 }} />}
+        <Box sx={{ mt: 2 }}>
+          <FormControlLabel control={<Checkbox checked={withDeal} onChange={(e) => setWithDeal(e.target.checked)} data-testid="convert-with-deal" />} label={t('deals.createDealOnConvert')} />
+          {withDeal && (
+            <TextField size="small" fullWidth label={t('deals.dealTitleOnConvert')} value={dealTitle} onChange={(e) => setDealTitle(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'convert-deal-title' } }} />
+          )}
+        </Box>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={convert.isPending}>

@@ -25,7 +25,8 @@ import {
   type RecordForm,
   type RecordFormFieldsProps,
 } from '../../shared/records/index.ts';
-import { bindDraft } from '../../shared/ui/index.ts';
+import { bindDraft, fieldState } from '../../shared/ui/index.ts';
+import { TerritorySelect } from '../territories/TerritorySelect.tsx';
 
 export type OrganizationDraft = {
   name: string;
@@ -39,9 +40,13 @@ export type OrganizationDraft = {
   emails: ContactDraft[];
   phones: ContactDraft[];
   ownerId: string | null;
+  territoryId: string | null;
   tags: string[];
   custom: Record<string, unknown>;
 };
+
+/** The sales territory of an organisation (the server sends territoryId; older shapes lack it). */
+const territoryOf = (o: Organization): string | null => (o as Organization & { territoryId?: string | null }).territoryId ?? null;
 
 export function emptyOrganizationDraft(ownerId: string | null): OrganizationDraft {
   return {
@@ -56,6 +61,7 @@ export function emptyOrganizationDraft(ownerId: string | null): OrganizationDraf
     emails: [{ value: '', label: 'work' }],
     phones: [{ value: '', label: 'work' }],
     ownerId,
+    territoryId: null,
     tags: [],
     custom: {},
   };
@@ -74,6 +80,7 @@ export function draftOfOrganization(o: Organization): OrganizationDraft {
     emails: contactDrafts(o.emails, 'email'),
     phones: contactDrafts(o.phones, 'phone'),
     ownerId: o.ownerId,
+    territoryId: territoryOf(o),
     tags: tagNamesOf(o),
     custom: { ...o.custom },
   };
@@ -92,6 +99,7 @@ export function organizationBody(d: OrganizationDraft, defs: CustomFieldDef[]) {
     emails: contactsForApi(d.emails),
     phones: contactsForApi(d.phones),
     ownerId: d.ownerId,
+    territoryId: d.territoryId,
     tags: d.tags,
     custom: customValuesForApi(defs, d.custom),
   };
@@ -124,6 +132,7 @@ export function OrganizationFormFields({ draft, onChange, error, submitted, cust
       <TextField {...text('industry')} label={t('organizations.fields.industry')} />
       <TextField {...text('website')} label={t('organizations.fields.website')} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'url' } }} />
       <OwnerSelect size="small" value={draft.ownerId} onChange={(v) => set('ownerId', v)} testId="org-owner" />
+      <TerritorySelect size="small" value={draft.territoryId} onChange={(v) => set('territoryId', v)} testId="org-territory" {...fieldState('territoryId', { error })} />
       <FullRow>
         <ContactListEditor kind="phone" value={draft.phones} onChange={(v) => set('phones', v)} error={error} testId="org-phone" />
       </FullRow>

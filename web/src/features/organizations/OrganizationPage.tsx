@@ -30,6 +30,11 @@ import { ErrorState, LoadingState, LtrText, PersonCell, useNotify } from '../../
 import { useAddOrganizationPerson, useOrganizationPeople, useRemoveOrganizationPerson } from './organizations.api.ts';
 import { organizationForm } from './OrganizationForm.tsx';
 import { OrganizationTypeChip } from './OrganizationsListPage.tsx';
+import { TerritoryName } from '../territories/TerritoryName.tsx';
+
+const territoryIdOf = (org: Organization): string | null => (org as Organization & { territoryId?: string | null }).territoryId ?? null;
+import { CustomerOrdersSection } from '../orders/CustomerOrdersSection.tsx';
+import { DealsOfRecordSection } from '../deals/DealsOfRecord.tsx';
 
 export function OrganizationPage() {
   return <RecordRoute<Organization> resource="organizations" render={(org, reload) => <OrganizationView org={org} onReload={reload} />} />;
@@ -79,9 +84,12 @@ function OrganizationView({ org, onReload }: { org: Organization; onReload: () =
     <>
       <ContactSection emails={org.emails} phones={org.phones} extra={website} />
       <OrganizationPeopleSection org={org} canEdit={canWrite} />
+      <DealsOfRecordSection organization={{ id: org.id, title: org.name }} canCreate={canWrite} />
+      <CustomerOrdersSection organizationId={org.id} />
       <DetailsSection
         createdAt={org.createdAt}
         items={[
+          { label: t('territories.select'), value: territoryIdOf(org) ? <TerritoryName id={territoryIdOf(org)!} /> : null },
           { label: t('organizations.fields.size'), value: org.size ? t('organizations.sizeEmployees', { size: format.digits(org.size) }) : null },
           { label: t('organizations.fields.nationalId'), value: org.nationalId ? <LtrText>{format.digits(org.nationalId)}</LtrText> : null },
           { label: t('organizations.fields.economicCode'), value: org.economicCode ? <LtrText>{format.digits(org.economicCode)}</LtrText> : null },

@@ -32,6 +32,8 @@ import { can, useSession } from '../../shared/session/index.ts';
 import { SaveErrorAlert, initialOf, useNotify } from '../../shared/ui/index.ts';
 import { createOrganizationNamed } from './people.api.ts';
 import { personForm } from './PersonForm.tsx';
+import { CustomerOrdersSection } from '../orders/CustomerOrdersSection.tsx';
+import { DealsOfRecordSection } from '../deals/DealsOfRecord.tsx';
 
 export function PersonPage() {
   return <RecordRoute<Person> resource="people" render={(person, reload) => <PersonView person={person} onReload={reload} />} />;
@@ -77,6 +79,12 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
     <>
       <ContactSection emails={person.emails} phones={person.phones} testId="person-contact" />
       <OrganizationsSection person={person} canEdit={canWrite} />
+      <DealsOfRecordSection
+        person={{ id: person.id, title: person.displayName }}
+        presetOrganization={primaryOrg ? { id: primaryOrg.organizationId, title: primaryOrg.name } : undefined}
+        canCreate={canWrite}
+      />
+      <CustomerOrdersSection personId={person.id} />
       <DetailsSection
         createdAt={person.createdAt}
         items={[

@@ -8,6 +8,7 @@ import type { CalendarKind, Locale } from '#common/calendar/index.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { CalendarField, ErrorState, LoadingState, LocaleField, LtrText, PageHeader, SaveErrorAlert, SettingsForm, fieldState, useNotify } from '../../shared/ui/index.ts';
+import { SalesSettingsSection } from '../sales-settings/SalesSettingsSection.tsx';
 import { useUpdateWorkspace, useWorkspace, type Workspace } from './workspace.api.ts';
 
 function timeZoneOptions(current: string): string[] {
@@ -127,6 +128,10 @@ export function WorkspaceSettingsPage() {
             </Alert>
           )}
           <WorkspaceForm key={workspace.data.version} workspace={workspace.data} onConflictReload={handleConflictReload} />
+          <Typography variant="h6" component="h2" sx={{ mt: 4, mb: 1.5 }} data-testid="sales-settings-heading">
+            {t('salesSettings.section')}
+          </Typography>
+          <SalesSettingsSection key={`sales-${workspace.data.version}`} workspace={workspace.data} onConflictReload={handleConflictReload} />
         </>
       )}
     </Box>

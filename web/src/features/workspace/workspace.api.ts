@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarKind, Locale } from '#common/calendar/index.ts';
+import type { MoneyDisplay } from '#common/money/index.ts';
 import { api, newIdempotencyKey, type Page } from '../../shared/api/index.ts';
 import { resetSession, meQueryKey } from '../../shared/session/index.ts';
 
@@ -10,6 +11,11 @@ export type Workspace = {
   defaultLocale: Locale;
   calendar: CalendarKind;
   timezone: string;
+  defaultCurrency: string;
+  moneyDisplay: MoneyDisplay;
+  fiscalYearStartMonth: number;
+  /** Percent, decimal string ("10.00"). */
+  vatRate: string;
   version: number;
   createdAt: string;
 };
@@ -20,6 +26,10 @@ export type WorkspacePatch = {
   defaultLocale?: Locale;
   calendar?: CalendarKind;
   timezone?: string;
+  defaultCurrency?: string;
+  moneyDisplay?: MoneyDisplay;
+  fiscalYearStartMonth?: number;
+  vatRate?: string;
 };
 
 export const workspaceQueryKey = ['workspace'] as const;
@@ -35,7 +45,7 @@ export function useUpdateWorkspace() {
     onSuccess: async (updated) => {
       if (updated && typeof updated === 'object' && 'version' in updated) queryClient.setQueryData(workspaceQueryKey, updated);
       else await queryClient.invalidateQueries({ queryKey: workspaceQueryKey });
-      // The name and time zone also live in /me (app bar, "today").
+      // The name, time zone and sales settings also live in /me (app bar, "today", money).
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
   });

@@ -1,4 +1,8 @@
 import { customersEn } from './en.customers.ts';
+import { territoriesEn } from './en.territories.ts';
+import { dealsEn } from './en.deals.ts';
+import { ordersEn } from './en.orders.ts';
+import { analyticsEn } from './en.analytics.ts';
 import type { Translation } from './fa.ts';
 
 /** English UI strings; the compiler checks they cover every Persian key. */
@@ -321,4 +325,8 @@ export const en: Translation = {
     member: 'Member',
   },
   ...customersEn,
+  ...territoriesEn,
+  ...dealsEn,
+  ...ordersEn,
+  ...analyticsEn,
 };

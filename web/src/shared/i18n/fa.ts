@@ -1,4 +1,8 @@
 import { customersFa } from './fa.customers.ts';
+import { territoriesFa } from './fa.territories.ts';
+import { dealsFa } from './fa.deals.ts';
+import { ordersFa } from './fa.orders.ts';
+import { analyticsFa } from './fa.analytics.ts';
 
 /** Persian UI strings. The source of truth for the shape of every translation. */
 export const fa = {
@@ -320,6 +324,10 @@ export const fa = {
     member: 'کارشناس',
   },
   ...customersFa,
+  ...territoriesFa,
+  ...dealsFa,
+  ...ordersFa,
+  ...analyticsFa,
 } as const satisfies Record<string, unknown>;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

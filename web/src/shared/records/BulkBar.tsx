@@ -22,10 +22,10 @@ import { FormErrorAlert } from '../ui/ErrorState.tsx';
 import { useNotify, type ToastMessage } from '../ui/notify.tsx';
 import { OwnerSelect, TagsEditor } from './RecordBits.tsx';
 import { ensureTagIds, useBulkAction, useCreateTag, useTags, type BulkRequest } from './records.api.ts';
-import type { Resource } from './records.types.ts';
+import type { RecordResource } from './records.types.ts';
 
 type Props = {
-  resource: Resource;
+  resource: RecordResource;
   ids: string[];
   trash: boolean;
   canWrite: boolean;

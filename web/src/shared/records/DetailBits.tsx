@@ -17,7 +17,7 @@ import { useNotify } from '../ui/notify.tsx';
 import { CustomValue } from './CustomValue.tsx';
 import { OwnerSelect, TagChips, TagsEditor, useOwnerName } from './RecordBits.tsx';
 import { useRecordAction, useUpdateRecord } from './records.api.ts';
-import type { CustomFieldDef, Resource, TagRef } from './records.types.ts';
+import type { CustomFieldDef, RecordResource, TagRef } from './records.types.ts';
 
 /** A titled card of the 360° page. */
 export function Section({ title, action, children, testId }: { title: string; action?: ReactNode; children: ReactNode; testId?: string }) {
@@ -75,7 +75,7 @@ export function CustomFieldsSection({ defs, values }: { defs: CustomFieldDef[]; 
 }
 
 /** "Last verified ۲ آذر ۱۴۰۴" and a button that records a fresh confirmation. */
-export function VerifyButton({ resource, id, lastVerifiedAt, disabled }: { resource: Resource; id: string; lastVerifiedAt: string | null; disabled?: boolean }) {
+export function VerifyButton({ resource, id, lastVerifiedAt, disabled }: { resource: RecordResource; id: string; lastVerifiedAt: string | null; disabled?: boolean }) {
   const { t } = useT();
   const format = useFormat();
   const notify = useNotify();
@@ -109,7 +109,7 @@ export function VerifyButton({ resource, id, lastVerifiedAt, disabled }: { resou
 }
 
 /** Tags shown as chips; the pencil opens an editor that saves the whole set (PATCH tags). */
-export function InlineTags({ resource, id, version, tags, canEdit }: { resource: Resource; id: string; version: number; tags: Array<string | TagRef>; canEdit: boolean }) {
+export function InlineTags({ resource, id, version, tags, canEdit }: { resource: RecordResource; id: string; version: number; tags: Array<string | TagRef>; canEdit: boolean }) {
   const { t } = useT();
   const notify = useNotify();
   const update = useUpdateRecord(resource);
@@ -169,7 +169,7 @@ export function InlineTags({ resource, id, version, tags, canEdit }: { resource:
 }
 
 /** The owner, changeable in place. */
-export function InlineOwner({ resource, id, version, ownerId, canEdit }: { resource: Resource; id: string; version: number; ownerId: string | null; canEdit: boolean }) {
+export function InlineOwner({ resource, id, version, ownerId, canEdit }: { resource: RecordResource; id: string; version: number; ownerId: string | null; canEdit: boolean }) {
   const ownerName = useOwnerName();
   const notify = useNotify();
   const { t } = useT();

@@ -13,10 +13,10 @@ import { SaveErrorAlert } from '../ui/ErrorState.tsx';
 import type { RecordForm } from './RecordForm.tsx';
 import { rebaseDraft } from './record-patch.ts';
 import { useCustomFieldDefs, useUpdateRecord } from './records.api.ts';
-import { ENTITY_OF, type Resource } from './records.types.ts';
+import { ENTITY_OF, type RecordResource } from './records.types.ts';
 
 type Props<R, D> = {
-  resource: Resource;
+  resource: RecordResource;
   record: R;
   name: string;
   form: RecordForm<R, D>;

@@ -15,7 +15,7 @@ import { Form } from '../ui/Form.tsx';
 import { useNotify } from '../ui/notify.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { useCreateRecord, useCustomFieldDefs, useDuplicateCheck, type DuplicateProbe } from './records.api.ts';
-import { ENTITY_OF, type DuplicateCandidate, type Resource } from './records.types.ts';
+import { ENTITY_OF, type DuplicateCandidate, type RecordResource } from './records.types.ts';
 import { useDebounced } from './useDebounced.ts';
 
 /*
@@ -49,7 +49,7 @@ export function namedProbe(
 }
 
 type Options<D> = {
-  resource: Resource;
+  resource: RecordResource;
   open: boolean;
   /** A new draft owned by the signed-in user. */
   emptyDraft: (ownerId: string) => D;

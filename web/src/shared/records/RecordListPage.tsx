@@ -41,7 +41,7 @@ import { FilterChips } from './FilterChips.tsx';
 import { useFieldCatalog } from './fields.api.ts';
 import { emptyGroup, filterParam, sameFilter, sortParam, type FieldDescriptor, type FilterGroup, type SortSpec } from './filter-model.ts';
 import { exportUrl, useRecordPages, useViews, type ListParams, type SavedView } from './records.api.ts';
-import { RESOURCE_OF, type EntityType } from './records.types.ts';
+import { RESOURCE_OF, type RecordType } from './records.types.ts';
 import { useDebounced } from './useDebounced.ts';
 import { ViewsMenu } from './ViewsMenu.tsx';
 
@@ -106,7 +106,7 @@ function listColumns<T extends { custom?: Record<string, unknown> }>(fields: Fie
 }
 
 type Props<T extends { id: string; custom?: Record<string, unknown> }> = {
-  entityType: EntityType;
+  entityType: RecordType;
   title: string;
   subtitle: string;
   allLabel: string;
@@ -121,6 +121,13 @@ type Props<T extends { id: string; custom?: Record<string, unknown> }> = {
   emptyMessage: string;
   supportsStale?: boolean;
   vcard?: boolean;
+  /** Where the server has no CSV export or import of this kind of record (default: both offered). */
+  exportable?: boolean;
+  importable?: boolean;
+  /** Where the server has no bulk endpoint: no row selection (default: offered). */
+  bulk?: boolean;
+  /** More controls beside the "New" button (e.g. the deals' board/list switch). */
+  headerExtra?: ReactNode;
   testId: string;
 };
 
@@ -131,7 +138,7 @@ const PAGE_SIZES = [25, 50, 100];
  * saved views, column chooser, quick search, bulk actions, export.
  */
 export function RecordListPage<T extends { id: string; custom?: Record<string, unknown> }>(props: Props<T>) {
-  const { entityType, columns, renderCard, hrefOf, renderCreate, supportsStale, vcard, testId } = props;
+  const { entityType, columns, renderCard, hrefOf, renderCreate, supportsStale, vcard, testId, exportable = true, importable = true, bulk = true, headerExtra } = props;
   const resource = RESOURCE_OF[entityType];
   const { t, locale } = useT();
   const format = useFormat();
@@ -144,8 +151,9 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
 
   const canWrite = can(me, 'records.write');
   const canDelete = can(me, 'records.delete');
-  const canExport = can(me, 'records.export');
-  const canImport = can(me, 'records.import');
+  const canExport = exportable && can(me, 'records.export');
+  const canImport = importable && can(me, 'records.import');
+  const selectable = bulk && (canWrite || canDelete);
 
   // ---------- columns ----------
   const allColumns = useMemo(() => listColumns(catalog.fields, columns, locale), [catalog.fields, columns, locale]);
@@ -378,7 +386,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
       <Stack divider={<Divider flexItem />} data-testid={`${testId}-cards`}>
         {allLoaded.map((row) => (
           <Box key={row.id} data-testid="record-card" sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5, px: 1, py: 1.25 }}>
-            {(canWrite || canDelete) && (
+            {selectable && (
               <Checkbox
                 size="small"
                 checked={selected.includes(row.id)}
@@ -414,7 +422,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
           getRowId={(r) => r.id}
           autoHeight
           rowHeight={56}
-          checkboxSelection={canWrite || canDelete}
+          checkboxSelection={selectable}
           disableRowSelectionOnClick
           keepNonExistentRowsSelected
           rowSelectionModel={selectionModel}
@@ -447,10 +455,15 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
         title={props.title}
         subtitle={props.subtitle}
         actions={
-          renderCreate && canWrite ? (
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)} data-testid="quick-create-open">
-              {props.createLabel}
-            </Button>
+          headerExtra || (renderCreate && canWrite) ? (
+            <>
+              {headerExtra}
+              {renderCreate && canWrite && (
+                <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)} data-testid="quick-create-open">
+                  {props.createLabel}
+                </Button>
+              )}
+            </>
           ) : undefined
         }
       />

@@ -25,7 +25,7 @@ import { CustomFieldsSection, DetailList, InlineOwner, InlineTags, Section, Veri
 import { MergePanel } from './MergePanel.tsx';
 import { ContactLinks } from './RecordBits.tsx';
 import { useCustomFieldDefs, useRecord, useRecordAction } from './records.api.ts';
-import { ENTITY_OF, type ContactEntry, type Resource, type TagRef } from './records.types.ts';
+import { ENTITY_OF, type ContactEntry, type RecordResource, type TagRef } from './records.types.ts';
 
 /*
  * The frame the 360° pages of people, organisations and leads share: loading the record, the way
@@ -46,7 +46,7 @@ type FramedRecord = {
 };
 
 /** Loads the record of the route's :id; keyed by id so that local state starts afresh on another record. */
-export function RecordRoute<T extends { id: string }>({ resource, render }: { resource: Resource; render: (record: T, reload: () => void) => ReactNode }) {
+export function RecordRoute<T extends { id: string }>({ resource, render }: { resource: RecordResource; render: (record: T, reload: () => void) => ReactNode }) {
   const { id } = useParams();
   const record = useRecord<T>(resource, id);
   if (record.isPending) return <LoadingState />;
@@ -55,7 +55,7 @@ export function RecordRoute<T extends { id: string }>({ resource, render }: { re
 }
 
 type LayoutProps = {
-  resource: Resource;
+  resource: RecordResource;
   record: FramedRecord;
   name: string;
   canRestore: boolean;
@@ -90,7 +90,7 @@ export function RecordPageLayout({ resource, record, name, canRestore, canMerge 
         <Stack spacing={2}>
           {side}
           <CustomFieldsSection defs={defs.data ?? []} values={record.custom} />
-          {canMerge && entity !== 'lead' && <MergePanel entityType={entity} id={record.id} version={record.version} name={name} />}
+          {canMerge && (entity === 'person' || entity === 'organization') && <MergePanel entityType={entity} id={record.id} version={record.version} name={name} />}
         </Stack>
         <Section title={t('timeline.title')} testId={`${entity}-timeline`}>
           {timeline}
@@ -101,7 +101,7 @@ export function RecordPageLayout({ resource, record, name, canRestore, canMerge 
   );
 }
 
-function TrashNotice({ resource, id, canRestore }: { resource: Resource; id: string; canRestore: boolean }) {
+function TrashNotice({ resource, id, canRestore }: { resource: RecordResource; id: string; canRestore: boolean }) {
   const { t } = useT();
   const action = useRecordAction(resource);
   const restore = (
@@ -117,7 +117,7 @@ function TrashNotice({ resource, id, canRestore }: { resource: Resource; id: str
 }
 
 type HeaderProps = {
-  resource: Resource;
+  resource: RecordResource;
   record: FramedRecord;
   name: string;
   /** Shown under the name when it says something the name does not. */
@@ -190,7 +190,7 @@ export function RecordHeader({ resource, record, name, latinName, avatar, childr
  * record is in the trash (only the button goes): the refetch after the delete lands before the
  * success callback, and an unmounted mutation would never call it.
  */
-function DeleteRecordButton({ resource, id, name, inTrash }: { resource: Resource; id: string; name: string; inTrash: boolean }) {
+function DeleteRecordButton({ resource, id, name, inTrash }: { resource: RecordResource; id: string; name: string; inTrash: boolean }) {
   const { t } = useT();
   const notify = useNotify();
   const navigate = useNavigate();

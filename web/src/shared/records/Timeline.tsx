@@ -16,8 +16,8 @@ import { LoadingState } from '../ui/LoadingState.tsx';
 import { useOwnerName, usePhoneText } from './RecordBits.tsx';
 import { useFieldCatalog } from './fields.api.ts';
 import { useCustomFieldDefs, useTimeline } from './records.api.ts';
-import type { EntityType } from './records.types.ts';
-import { timelineSentences, type Sentence } from './timeline-sentences.ts';
+import type { RecordType } from './records.types.ts';
+import { timelineSentences, type Sentence, type SentenceContext } from './timeline-sentences.ts';
 
 const TONE_ICON: Record<Sentence['tone'], React.ReactNode> = {
   create: <AddCircleOutlineIcon fontSize="small" />,
@@ -28,7 +28,7 @@ const TONE_ICON: Record<Sentence['tone'], React.ReactNode> = {
 const TONE_COLOR: Record<Sentence['tone'], 'success' | 'info' | 'error' | 'secondary'> = { create: 'success', update: 'info', delete: 'error', info: 'secondary' };
 
 /** Everything that happened to the record, newest first; scrolling down loads older items. */
-export function Timeline({ entityType, id, names }: { entityType: EntityType; id: string; names?: Record<string, string> }) {
+export function Timeline({ entityType, id, names, formatValue }: { entityType: RecordType; id: string; names?: Record<string, string>; formatValue?: SentenceContext['formatValue'] }) {
   const { t, tOr, locale } = useT();
   const format = useFormat();
   const ownerName = useOwnerName();
@@ -54,7 +54,7 @@ export function Timeline({ entityType, id, names }: { entityType: EntityType; id
   const items = timeline.data.pages.flatMap((p) => p.items);
   if (!items.length) return <EmptyState icon={<HistoryOutlinedIcon />} message={t('timeline.empty')} testId="timeline-empty" />;
 
-  const ctx = { entityType, locale, t, tOr, format, ownerName, fields, customFields: customFields.data ?? [], phoneText, subjectId: id, recordName: (_type: string, recordId: string) => names?.[recordId] };
+  const ctx = { entityType, locale, t, tOr, format, ownerName, fields, customFields: customFields.data ?? [], phoneText, subjectId: id, recordName: (_type: string, recordId: string) => names?.[recordId], formatValue };
 
   return (
     <Box component="ol" data-testid="timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>

@@ -31,10 +31,10 @@ import { FormErrorAlert } from '../ui/ErrorState.tsx';
 import { fieldState } from '../ui/field-errors.ts';
 import { useNotify } from '../ui/notify.tsx';
 import { useDeleteView, useSaveView, useViews, type SavedView, type SavedViewInput } from './records.api.ts';
-import type { EntityType } from './records.types.ts';
+import type { RecordType } from './records.types.ts';
 
 type Props = {
-  entityType: EntityType;
+  entityType: RecordType;
   allLabel: string;
   active: SavedView | null;
   /** The list differs from the active view (filter, sort or columns). */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/index.ts';
 import type { FieldDescriptor } from './filter-model.ts';
-import type { EntityType } from './records.types.ts';
+import type { RecordType } from './records.types.ts';
 
 /*
  * Which fields each customer list has, as the server describes them: built-in and custom, with
@@ -12,7 +12,7 @@ import type { EntityType } from './records.types.ts';
 /** Custom field changes invalidate this key (features/custom-fields/custom-fields.api.ts). */
 export const fieldCatalogKey = ['field-catalog'] as const;
 
-export function useFieldCatalog(entityType: EntityType) {
+export function useFieldCatalog(entityType: RecordType) {
   const query = useQuery({
     queryKey: [...fieldCatalogKey, entityType],
     queryFn: ({ signal }) => api.get<{ items: FieldDescriptor[] }>(`/api/v1/fields/${entityType}`, undefined, signal).then((r) => r.items),

@@ -2,14 +2,14 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { api, apiRequest, hasStatus, newIdempotencyKey, type Page } from '../api/index.ts';
 import { currentLocale } from '../i18n/index.ts';
 import type { FilterGroup, SortSpec } from './filter-model.ts';
-import type { CustomFieldDef, DuplicateCandidate, EntityType, Resource, TagRef, TimelineItem } from './records.types.ts';
+import type { CustomFieldDef, DuplicateCandidate, EntityType, RecordResource, RecordType, TagRef, TimelineItem } from './records.types.ts';
 
 /*
  * The one seam between customer screens and the server: lists, records, tags, saved views,
  * custom field definitions, owners, duplicates and timelines.
  */
 
-export const recordsKey = (resource: Resource) => ['records', resource] as const;
+export const recordsKey = (resource: RecordResource) => ['records', resource] as const;
 
 export type ListParams = {
   q?: string;
@@ -36,7 +36,7 @@ function listQuery(params: ListParams) {
 }
 
 /** Keyset pages of a list; page n of the grid is `pages[n]`, the next one is fetched on demand. */
-export function useRecordPages<T>(resource: Resource, params: ListParams, pageSize: number, enabled = true) {
+export function useRecordPages<T>(resource: RecordResource, params: ListParams, pageSize: number, enabled = true) {
   return useInfiniteQuery({
     queryKey: [...recordsKey(resource), 'list', params, pageSize],
     queryFn: ({ pageParam, signal }) =>
@@ -48,7 +48,7 @@ export function useRecordPages<T>(resource: Resource, params: ListParams, pageSi
   });
 }
 
-export function useRecord<T>(resource: Resource, id: string | undefined) {
+export function useRecord<T>(resource: RecordResource, id: string | undefined) {
   return useQuery({
     queryKey: [...recordsKey(resource), 'one', id],
     queryFn: () => api.get<T>(`/api/v1/${resource}/${encodeURIComponent(id!)}`),
@@ -56,7 +56,7 @@ export function useRecord<T>(resource: Resource, id: string | undefined) {
   });
 }
 
-export function useCreateRecord<T, I = unknown>(resource: Resource) {
+export function useCreateRecord<T, I = unknown>(resource: RecordResource) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: I) => api.post<T>(`/api/v1/${resource}`, input, { idempotencyKey: newIdempotencyKey() }),
@@ -66,7 +66,7 @@ export function useCreateRecord<T, I = unknown>(resource: Resource) {
   });
 }
 
-export function useUpdateRecord<T>(resource: Resource) {
+export function useUpdateRecord<T>(resource: RecordResource) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: Record<string, unknown> & { version: number } }) =>
@@ -85,7 +85,7 @@ export function useUpdateRecord<T>(resource: Resource) {
 }
 
 /** POST /:id/<action> (restore, verify) or DELETE /:id. */
-export function useRecordAction(resource: Resource) {
+export function useRecordAction(resource: RecordResource) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'delete' | 'restore' | 'verify' }) =>
@@ -106,7 +106,7 @@ export type BulkRequest = { ids: string[]; action: BulkAction; tagIds?: string[]
  * POST /:resource/bulk. People and organisations take tag ids; leads take tag names
  * (server: leads.contract.ts ZLeadBulk).
  */
-export function useBulkAction(resource: Resource) {
+export function useBulkAction(resource: RecordResource) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: BulkRequest) => {
@@ -165,7 +165,7 @@ export async function ensureTagIds(names: string[], known: TagRef[], create: (na
 
 export type SavedView = {
   id: string;
-  entityType: EntityType;
+  entityType: RecordType;
   name: string;
   ownerId: string | null;
   visibility: 'private' | 'shared';
@@ -180,9 +180,9 @@ export type SavedView = {
 
 export type SavedViewInput = Pick<SavedView, 'name' | 'visibility' | 'filter' | 'sort' | 'columns'>;
 
-const viewsKey = (entityType: EntityType) => ['views', entityType] as const;
+const viewsKey = (entityType: RecordType) => ['views', entityType] as const;
 
-export function useViews(entityType: EntityType) {
+export function useViews(entityType: RecordType) {
   return useQuery({
     queryKey: viewsKey(entityType),
     queryFn: async () => {
@@ -192,7 +192,7 @@ export function useViews(entityType: EntityType) {
   });
 }
 
-export function useSaveView(entityType: EntityType) {
+export function useSaveView(entityType: RecordType) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { id?: string; version?: number; view: SavedViewInput }) =>
@@ -205,7 +205,7 @@ export function useSaveView(entityType: EntityType) {
   });
 }
 
-export function useDeleteView(entityType: EntityType) {
+export function useDeleteView(entityType: RecordType) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/v1/views/${encodeURIComponent(id)}`),
@@ -219,7 +219,7 @@ export function useDeleteView(entityType: EntityType) {
 
 export const customFieldsKey = ['custom-fields'] as const;
 
-export function useCustomFieldDefs(entityType: EntityType, includeArchived = false) {
+export function useCustomFieldDefs(entityType: RecordType, includeArchived = false) {
   return useQuery({
     queryKey: [...customFieldsKey, entityType, includeArchived],
     queryFn: () =>
@@ -293,7 +293,7 @@ export function useDuplicatesOf(entityType: EntityType, id: string, enabled = tr
 
 // ---------- timeline ----------
 
-export function useTimeline(entityType: EntityType, id: string | undefined) {
+export function useTimeline(entityType: RecordType, id: string | undefined) {
   return useInfiniteQuery({
     queryKey: ['timeline', entityType, id],
     queryFn: ({ pageParam }) =>
@@ -307,7 +307,7 @@ export function useTimeline(entityType: EntityType, id: string | undefined) {
 // ---------- exports ----------
 
 /** A download link for the current list (saved view, or filter and sort). */
-export function exportUrl(resource: Resource, format: 'csv' | 'vcf', params: ListParams): string {
+export function exportUrl(resource: RecordResource, format: 'csv' | 'vcf', params: ListParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(listQuery(params))) if (value) search.set(key, String(value));
   // A download link sends the browser's Accept-Language, not the app's: name the language.

@@ -6,8 +6,12 @@
 export type EntityType = 'person' | 'organization' | 'lead';
 export type Resource = 'people' | 'organizations' | 'leads';
 
-export const RESOURCE_OF: Record<EntityType, Resource> = { person: 'people', organization: 'organizations', lead: 'leads' };
-export const ENTITY_OF: Record<Resource, EntityType> = { people: 'person', organizations: 'organization', leads: 'lead' };
+/** Every kind of record the shared record screens serve: the customer records and deals. */
+export type RecordType = EntityType | 'deal';
+export type RecordResource = Resource | 'deals';
+
+export const RESOURCE_OF = { person: 'people', organization: 'organizations', lead: 'leads', deal: 'deals' } as const satisfies Record<RecordType, RecordResource>;
+export const ENTITY_OF = { people: 'person', organizations: 'organization', leads: 'lead', deals: 'deal' } as const satisfies Record<RecordResource, RecordType>;
 
 export type Localised = { fa: string; en: string };
 

@@ -3,7 +3,7 @@ import type { TKey, TVars } from '../i18n/index.ts';
 import { customValueText } from './custom-values.ts';
 import { fieldLabel, optionLabel } from './field-catalog.ts';
 import type { FieldDescriptor } from './filter-model.ts';
-import type { CustomFieldDef, EntityType, TimelineItem } from './records.types.ts';
+import type { CustomFieldDef, RecordType, TimelineItem } from './records.types.ts';
 
 /*
  * A timeline item as a sentence in the user's language: "Sara changed job title from X to Y".
@@ -11,7 +11,7 @@ import type { CustomFieldDef, EntityType, TimelineItem } from './records.types.t
  */
 
 export type SentenceContext = {
-  entityType: EntityType;
+  entityType: RecordType;
   locale: 'fa' | 'en';
   t: (key: TKey, vars?: TVars) => string;
   tOr: (key: string, fallback: string, vars?: TVars) => string;
@@ -25,6 +25,8 @@ export type SentenceContext = {
   subjectId?: string;
   /** Names of records the page knows (a person's organisations, an organisation's people). */
   recordName?: (entityType: string, id: string) => string | undefined;
+  /** The page's own words for values it knows better (a deal's amounts, stage, line items); undefined: the usual text. */
+  formatValue?: (field: string, value: unknown) => string | undefined;
 };
 
 export type Sentence = { text: string; tone: 'create' | 'update' | 'delete' | 'info' };
@@ -45,6 +47,8 @@ export function valueText(field: string, value: unknown, ctx: SentenceContext): 
   const { format, locale } = ctx;
   const sep = locale === 'fa' ? '، ' : ', ';
   if (isEmpty(value)) return '—';
+  const own = ctx.formatValue?.(field, value);
+  if (own !== undefined) return own;
   if (field.startsWith('custom.')) {
     const def = ctx.customFields.find((d) => d.key === field.slice(7));
     return customValueText(def, value, locale, (iso) => format.date(iso));
@@ -117,6 +121,9 @@ function labelOf(field: string, ctx: SentenceContext): string {
   return fieldLabel(ctx.fields, field, ctx.customFields)?.[ctx.locale] ?? field;
 }
 
+/** Where a record type's subject words live: the customer records' in `timeline`, deals' in their own strings. */
+const subjectKey = (group: 'subjects' | 'someSubjects' | 'named', type: string) => (type === 'deal' ? `deals.timeline.${group}` : `timeline.${group}.${type}`);
+
 /** One sentence per change (an update of three fields gives three sentences). */
 export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sentence[] {
   const { t, tOr } = ctx;
@@ -131,11 +138,11 @@ export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sen
   const named = (type: string, id: string) => {
     const reference = item.references?.find((r) => r.entityType === type && r.id === id);
     const name = reference?.name || ctx.recordName?.(type, id);
-    if (!name) return tOr(`timeline.someSubjects.${type}`, type);
-    const text = tOr(`timeline.named.${type}`, name, { name });
+    if (!name) return tOr(subjectKey('someSubjects', type), type);
+    const text = tOr(subjectKey('named', type), name, { name });
     return reference?.deleted ? t('timeline.deletedRecord', { name: text }) : text;
   };
-  const subject = ownItem ? tOr(`timeline.subjects.${item.entityType}`, item.entityType) : named(item.entityType, item.entityId);
+  const subject = ownItem ? tOr(subjectKey('subjects', item.entityType), item.entityType) : named(item.entityType, item.entityId);
   /** An organisation named in a link: "this organisation" on its own page. */
   const organizationOf = (id: string) => (ctx.entityType === 'organization' && id === ctx.subjectId ? t('timeline.subjects.organization') : named('organization', id));
 
@@ -156,6 +163,16 @@ export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sen
     case 'created_from_lead': {
       const lead = asRecord(data.after).leadName;
       return [{ text: t('timeline.createdFromLead', { actor, subject, lead: typeof lead === 'string' && lead ? lead : '—' }), tone: 'create' }];
+    }
+    case 'stage_changed':
+    case 'won':
+    case 'lost':
+    case 'reopened': {
+      // Deals moving through their pipeline (server: deals.service.ts stageAudit).
+      const stageName = (side: unknown) => String(asRecord(asRecord(side).stage).name ?? '—');
+      const vars = { actor, subject, from: stageName(data.before), to: stageName(data.after) };
+      const key = verb === 'stage_changed' ? 'deals.timeline.stageChanged' : verb === 'won' ? 'deals.timeline.won' : verb === 'lost' ? 'deals.timeline.lost' : 'deals.timeline.reopened';
+      return [{ text: t(key, vars), tone: verb === 'lost' ? 'delete' : verb === 'won' ? 'create' : 'update' }];
     }
     case 'merged_into':
       return [{ text: t('timeline.mergedInto', { actor }), tone: 'delete' }];

@@ -11,3 +11,4 @@ export {
 } from './session.ts';
 export type { Permission } from './session.ts';
 export { rolesQueryKey, useRoleName, useRoles, type Role } from './roles.ts';
+export { DEFAULT_SALES_SETTINGS, salesSettingsOf, useMoney, useSalesSettings, type SalesSettings } from './sales-settings.ts';

@@ -55,7 +55,8 @@ export type Permission =
   | 'records.import'
   | 'records.export'
   | 'records.handover'
-  | 'custom_fields.manage';
+  | 'custom_fields.manage'
+  | 'sales.configure';
 
 export function can(me: Me, permission: Permission): boolean {
   return me.permissions.includes(permission);

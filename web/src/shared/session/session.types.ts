@@ -15,6 +15,11 @@ export type MeWorkspace = {
   defaultLocale?: Locale;
   calendar?: CalendarKind;
   timezone?: string;
+  /** Sales settings (see sales-settings.ts): read them through useSalesSettings(). */
+  defaultCurrency?: string;
+  moneyDisplay?: 'toman' | 'rial';
+  fiscalYearStartMonth?: number;
+  vatRate?: string;
 };
 
 export type MeWorkspaceEntry = {

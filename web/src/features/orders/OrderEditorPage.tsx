@@ -1,0 +1,5 @@
+import { DocumentEditorPage } from './DocumentEditorPage.tsx';
+
+export function OrderEditorPage() {
+  return <DocumentEditorPage kind="order" />;
+}

@@ -1,0 +1,2 @@
+export { QuotesListPage } from './QuotesListPage.tsx';
+export { QuoteEditorPage } from './QuoteEditorPage.tsx';

@@ -1,0 +1,1 @@
+export { SalesSettingsSection } from './SalesSettingsSection.tsx';
