@@ -90,7 +90,7 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
   const deals = createDealsService({ db, tags, views, pipelines, clock: deps.clock });
   pipelines.setStageDealsMover(deals.moveStageDealsWithin);
   // 'deal' is a view entity at runtime (ZViewEntity); the ViewEntity type in views.schema.ts lags behind.
-  views.registerViewCatalog('deal' as Parameters<typeof views.registerViewCatalog>[0], (workspaceId) => loadDealsCatalog(db, workspaceId));
+  views.registerViewCatalog('deal', (workspaceId) => loadDealsCatalog(db, workspaceId));
   const timeline = createTimelineService(db);
   timeline.registerProvider(dealsTimelineProvider(db));
   const handover = createHandoverService(db);

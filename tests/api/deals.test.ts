@@ -189,6 +189,11 @@ describe('deals: money', () => {
     expect(moreUnits.body).toMatchObject({ exchangeRate: '600000', amountBase: '1200000.00' });
     const [row] = await sql('select amount_base::text from deals where id = $1', [usd.body.id]);
     expect(row.amount_base).toBe('1200000.00');
+    // Sending the same currency again (as a form does) keeps the rate; another currency takes its own.
+    const sameCurrency = await client.patch(`/api/v1/deals/${usd.body.id}`, { version: moreUnits.body.version, amount: '3', currency: 'USD' });
+    expect(sameCurrency.body).toMatchObject({ exchangeRate: '600000', amountBase: '1800000.00' });
+    const toRial = await client.patch(`/api/v1/deals/${usd.body.id}`, { version: sameCurrency.body.version, currency: 'IRR' });
+    expect(toRial.body).toMatchObject({ currency: 'IRR', exchangeRate: '1', amount: '3.00', amountBase: '3.00' });
   });
 
   it("defaults the territory to the organisation's", async () => {
@@ -230,6 +235,21 @@ describe('deals: moving on the board', () => {
     expect(history.body[1].leftAt).toBeNull();
     const rows = await sql('select count(*)::int as n from deal_stage_history where deal_id = $1 and left_at is null', [b.id]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('two moves of one card at once with the same version: one wins, the other gets 409, history stays whole', async () => {
+    const { client, stage } = await admin();
+    const deal = (await client.post('/api/v1/deals', { title: 'race' })).body;
+    const results = await Promise.all([
+      client.post(`/api/v1/deals/${deal.id}/move`, { stageId: stage('Proposal').id, version: deal.version }),
+      client.post(`/api/v1/deals/${deal.id}/move`, { stageId: stage('Negotiation').id, version: deal.version }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const stays = await sql('select stage_id, left_at from deal_stage_history where deal_id = $1 order by entered_at', [deal.id]);
+    expect(stays).toHaveLength(2);
+    expect(stays.filter((s: { left_at: unknown }) => s.left_at === null)).toHaveLength(1);
+    const winner = results.find((r) => r.status === 200)!.body;
+    expect(stays[1].stage_id).toBe(winner.stageId);
   });
 
   it('renormalises a column when ranks get too close', async () => {
@@ -366,6 +386,31 @@ describe('deals: board and lists', () => {
   });
 });
 
+describe('deals: OpenAPI', () => {
+  it('documents every pipelines, exchange-rates and deals endpoint', async () => {
+    const doc = (await new ApiClient(server.url).get('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/exchange-rates',
+        '/api/v1/exchange-rates/{id}',
+        '/api/v1/pipelines',
+        '/api/v1/pipelines/{id}/stages/{stageId}',
+        '/api/v1/pipelines/{id}/stage-order',
+        '/api/v1/lost-reasons',
+        '/api/v1/deals',
+        '/api/v1/deals/{id}',
+        '/api/v1/deals/{id}/move',
+        '/api/v1/deals/{id}/restore',
+        '/api/v1/deals/{id}/stage-history',
+        '/api/v1/deals/board',
+        '/api/v1/deals/board/column',
+      ]),
+    );
+    const params = doc.paths['/api/v1/deals'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['q', 'pipelineId', 'status', 'ownerId', 'organizationId', 'personId', 'tag', 'filter', 'view', 'sort', 'deleted', 'cursor', 'limit']));
+  });
+});
+
 describe('deals: fields', () => {
   it('every field of GET /fields/deal filters, and exactly the sortable ones sort', async () => {
     const { client } = await admin();
@@ -416,7 +461,7 @@ describe('deals: timeline, handover, isolation', () => {
   });
 
   it('another workspace gets 404 on get, patch, move, history and cannot see the deal on its board', async () => {
-    const { client, stage } = await admin();
+    const { client, stage, pipeline } = await admin();
     const deal = (await client.post('/api/v1/deals', { title: 'Secret', amount: '77' })).body;
     const { client: other, stage: otherStage } = await admin();
     expect((await other.get(`/api/v1/deals/${deal.id}`)).status).toBe(404);
@@ -425,6 +470,8 @@ describe('deals: timeline, handover, isolation', () => {
     expect((await other.post(`/api/v1/deals/${deal.id}/move`, { stageId: stage('Won').id })).status).toBe(404);
     expect((await other.get(`/api/v1/deals/${deal.id}/stage-history`)).status).toBe(404);
     expect((await other.delete(`/api/v1/deals/${deal.id}`)).status).toBe(404);
+    expect((await other.get(`/api/v1/deals/board?pipelineId=${pipeline.id}`)).status).toBe(404);
+    expect((await other.get(`/api/v1/deals?organizationId=${deal.id}`)).body.items).toEqual([]);
     const board = await other.get('/api/v1/deals/board');
     expect(board.body.columns.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(0);
     expect((await other.get(`/api/v1/deals/board/column?stageId=${stage('Qualification').id}`)).status).toBe(404);

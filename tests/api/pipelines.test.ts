@@ -132,6 +132,8 @@ describe('pipelines', () => {
     expect((await rep.client.get('/api/v1/pipelines')).status).toBe(200);
     expect((await rep.client.post('/api/v1/pipelines', { name: 'Mine' })).status).toBe(403);
     expect((await rep.client.post('/api/v1/lost-reasons', { labelFa: 'الف', labelEn: 'A' })).status).toBe(403);
+    expect((await rep.client.post('/api/v1/exchange-rates', { currency: 'EUR', rate: '1', validFrom: '2026-01-01' })).status).toBe(403);
+    expect((await rep.client.get('/api/v1/exchange-rates')).status).toBe(200);
   });
 
   it('lost reasons: create, rename, archive; duplicates are a 409', async () => {

@@ -156,6 +156,9 @@ describe('quotes', () => {
     expect(bad.body.errors.find((e: any) => e.path === 'lines.0.unitPrice').message).toBe('قیمت واحد را وارد کنید یا کالایی انتخاب کنید.');
     const en = await admin('en');
     const enBad = await en.client.post('/api/v1/quotes', { lines: [{ description: 'x' }] });
+    const huge = await en.client.post('/api/v1/quotes', { lines: [{ description: 'x', quantity: '999999999999999', unitPrice: '999999999999999999' }] });
+    expect(huge.status).toBe(400);
+    expect(huge.body.errors[0]).toMatchObject({ path: 'lines.0.quantity', code: 'amount_too_large' });
     expect(enBad.body.errors[0].message).toBe('Give the line a unit price or choose a product.');
     expect((await sql('select count(*)::int as n from quotes where workspace_id = $1', [fa.workspace.id]))[0].n).toBe(0);
     expect((await sql('select last_number from document_sequences where workspace_id = $1', [fa.workspace.id])).length).toBe(0);
@@ -209,6 +212,15 @@ describe('orders', () => {
     const revived = await client.patch(`/api/v1/orders/${o.id}`, { version: cancelled.body.version, status: 'paid' });
     expect(revived.status).toBe(409);
     expect(revived.body.code).toBe('invalid_status_transition');
+  });
+
+  it('keeps external order numbers unique per workspace', async () => {
+    const { client } = await admin();
+    expect((await client.post('/api/v1/orders', { externalRef: 'ERP-7' })).status).toBe(201);
+    const taken = await client.post('/api/v1/orders', { externalRef: 'ERP-7' });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ code: 'external_ref_taken', errors: [{ path: 'externalRef' }] });
+    expect((await (await admin()).client.post('/api/v1/orders', { externalRef: 'ERP-7' })).status).toBe(201);
   });
 
   it('values orders in other currencies with the exchange rate of their date, or answers 422', async () => {
@@ -283,5 +295,8 @@ describe('orders', () => {
       expect(kinds).toEqual(expect.arrayContaining(['quote.created', 'quote.sent', 'quote.accepted', 'order.created', 'order.paid']));
     }
     expect((await client.get(`/api/v1/orders/${o.id}`)).body.paidOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const print = (await client.get(`/api/v1/orders/${o.id}?lang=fa`)).body.print;
+    expect(print).toMatchObject({ title: 'فاکتور فروش', number: 'INV-۱', status: 'پرداخت‌شده', buyer: { name: 'شرکت نمونه' } });
+    expect(print.dates.map((d: any) => d.label)).toEqual(['تاریخ', 'تاریخ پرداخت']);
   });
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { add, formatMoney } from '../../common/src/money/index.ts';
+import { formatMoney } from '../../common/src/money/index.ts';
 import { signUp, type ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { launchBrowser, screenshot } from './browser.ts';
@@ -188,9 +188,21 @@ describe('the deals board in English', () => {
     await expect.poll(async () => plain(await third.getByTestId('column-total').textContent())).toBe('6,000,000 Toman');
     expect(plain(await third.getByTestId('column-count').textContent())).toBe('1');
     await expect.poll(() => first.getByTestId('deal-card').count()).toBe(before - 1);
-    // The first column keeps the two untouched deals of the Persian test and nothing else.
-    expect(plain(await first.getByTestId('column-total').textContent())).toBe(formatMoney(add('48000000', '300000000'), 'IRR', 'en', 'toman'));
+    // The first column's total is the server's, without the moved deal.
+    const serverBoard = await api.get('/api/v1/deals/board');
+    const firstTotal = serverBoard.body.columns[0].totalBase as string;
+    expect(plain(await first.getByTestId('column-total').textContent())).toBe(formatMoney(firstTotal, 'IRR', 'en', 'toman'));
     await screenshot(page, 'deals-board-moved-en');
+
+    // The keyboard: Space lifts the focused card, an arrow takes it to the next column, Space drops it.
+    await card(page, 'Warehouse racking').focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await dealOf(moved.id)).deal.stageId).toBe(stages[3]!.id);
+    expect((await dealOf(moved.id)).history).toHaveLength(3);
     await page.close();
     await api.patch('/api/v1/me', { locale: 'fa', calendar: 'jalali' });
   });
@@ -217,9 +229,31 @@ describe('the deals board on a 375 px phone', () => {
     await expect.poll(async () => (await dealOf(moved.id)).deal.stageId).toBe(stages[3]!.id);
     expect((await dealOf(moved.id)).history).toHaveLength(2);
     await expect.poll(() => column(page, stages[3]!.id).getByTestId('deal-card').filter({ hasText: 'سفارش فوری شعبهٔ تبریز' }).count()).toBe(1);
-    await expect.poll(async () => plain(await column(page, stages[3]!.id).getByTestId('column-total').textContent())).toBe('۱٬۵۰۰٬۰۰۰ تومان');
+    const negotiation = (await api.get('/api/v1/deals/board')).body.columns[3];
+    expect(negotiation.deals.map((d: { title: string }) => d.title)).toContain('سفارش فوری شعبهٔ تبریز');
+    await expect.poll(async () => plain(await column(page, stages[3]!.id).getByTestId('column-total').textContent())).toBe(formatMoney(negotiation.totalBase, 'IRR', 'fa', 'toman'));
     await column(page, stages[3]!.id).scrollIntoViewIfNeeded();
     await screenshot(page, 'deals-board-phone-moved-fa');
+
+    // Press and hold, then drag onto the next column peeking in from the left (the won stage): it asks first.
+    const wonStage = stages.find((s) => s.kind === 'won')!;
+    const from = (await card(page, 'سفارش فوری شعبهٔ تبریز').getByTestId('deal-card-amount').boundingBox())!;
+    const to = (await column(page, wonStage.id).boundingBox())!;
+    const targetX = Math.max(to.x, 0) + Math.min(to.width, to.x + to.width) / 2;
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', from.x + from.width / 2, from.y + from.height / 2);
+    await page.waitForTimeout(600);
+    for (let step = 1; step <= 12; step += 1) {
+      await touch('touchMove', from.x + from.width / 2 + ((targetX - from.x - from.width / 2) * step) / 12, from.y + from.height / 2 + step * 2);
+      await page.waitForTimeout(30);
+    }
+    await touch('touchEnd', 0, 0);
+    await page.getByTestId('confirm-dialog').waitFor();
+    await screenshot(page, 'deals-board-phone-won-confirm-fa');
+    await page.getByTestId('confirm-dialog-confirm').tap();
+    await expect.poll(async () => (await dealOf(moved.id)).deal.status).toBe('won');
+    expect((await dealOf(moved.id)).history).toHaveLength(3);
     await context.close();
   });
 });
@@ -280,6 +314,57 @@ describe('creating, listing and editing deals', () => {
     await expect.poll(() => page.getByTestId('stage-history-row').count()).toBe(2);
     await expect.poll(async () => plain(await page.getByTestId('timeline').textContent())).toContain(`به «${stages[2]!.name}» برد`);
     await screenshot(page, 'deals-page-lines-fa');
+
+    // The edit dialog saves only what changed, with the version read.
+    await page.getByTestId('deal-edit').click();
+    await page.getByTestId('deal-edit-dialog').waitFor();
+    await page.getByTestId('deal-probability').fill('۶۰');
+    await page.getByTestId('deal-close-date').fill('۱۴۰۵/۱۱/۰۱');
+    await page.getByTestId('deal-edit-save').click();
+    await page.getByTestId('deal-edit-dialog').waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await dealOf(created.id)).deal.probabilityOverride).toBe(60);
+    expect((await dealOf(created.id)).deal.expectedCloseDate).toBe('2027-01-21');
+    expect((await dealOf(created.id)).deal.amount).toBe('18000000.00');
+    await expect.poll(async () => plain(await page.getByTestId('deal-probability-value').textContent())).toBe('۶۰٪');
+
+    // A new deal from a person's page has that person on it.
+    const person = await api.post('/api/v1/people', { firstName: 'مهسا', lastName: 'کاظمی' });
+    expect(person.status).toBe(201);
+    await page.goto(`${server.url}/people/${person.body.id}`);
+    await page.getByTestId('record-new-deal').click();
+    await page.getByTestId('deal-title').fill('مشاورهٔ راه‌اندازی');
+    await page.getByTestId('quick-create-submit').click();
+    await page.getByTestId('quick-create-dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('record-deal-row').filter({ hasText: 'مشاورهٔ راه‌اندازی' }).count()).toBe(1);
+    const ofPerson = await api.get(`/api/v1/deals?personId=${person.body.id}`);
+    expect(ofPerson.body.items.map((d: { title: string }) => d.title)).toEqual(['مشاورهٔ راه‌اندازی']);
+    expect(ofPerson.body.items[0].people[0]).toMatchObject({ id: person.body.id, isPrimary: true });
+    await screenshot(page, 'deals-person-360-fa');
+    await page.close();
+  });
+});
+
+describe('lead conversion', () => {
+  it('creates a deal along with the person when asked, and opens it', async () => {
+    const lead = await api.post('/api/v1/leads', { firstName: 'کاوه', lastName: 'مرادی', companyName: 'صنایع نوین', phone: '09123334444' });
+    expect(lead.status).toBe(201);
+    await api.patch(`/api/v1/leads/${lead.body.id}`, { version: lead.body.version, status: 'contacted' });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page);
+    await page.goto(`${server.url}/leads/${lead.body.id}`);
+    await page.getByTestId('lead-convert').click();
+    await page.getByTestId('convert-with-deal').check();
+    await page.getByTestId('convert-deal-title').fill('تأمین مواد اولیهٔ صنایع نوین');
+    await page.getByTestId('convert-submit').click();
+    await page.getByTestId('deal-page').waitFor();
+    expect(plain(await page.getByTestId('deal-name').textContent())).toBe('تأمین مواد اولیهٔ صنایع نوین');
+    const converted = await api.get(`/api/v1/leads/${lead.body.id}`);
+    expect(converted.body.convertedDealId).toBeTruthy();
+    const deal = (await dealOf(converted.body.convertedDealId)).deal;
+    expect(deal).toMatchObject({ source: 'lead', leadId: lead.body.id, title: 'تأمین مواد اولیهٔ صنایع نوین' });
+    expect(deal.people.map((p: { name: string }) => p.name)).toEqual(['کاوه مرادی']);
+    await page.getByTestId('timeline-item').first().waitFor();
+    await screenshot(page, 'deals-from-lead-fa');
     await page.close();
   });
 });

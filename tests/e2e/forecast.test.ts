@@ -41,7 +41,8 @@ async function seed(workspaceId: string, ownerId: string) {
   const org = await seedOrganization(sql, workspaceId, 'فولاد مبارکه');
   const rival = await seedOrganization(sql, workspaceId, 'رقیب سرسخت', 'competitor');
   const price = await seedLostReason(sql, workspaceId, 'رقیب ارزان‌تر داد', 'Rival undercut us');
-  const createdAt = `${isoPlusDays(year.start, -20)}T06:00:00Z`;
+  // Created on the 2nd day of the fiscal year, so the funnel and the activity (created in range) show them.
+  const createdAt = `${isoPlusDays(year.start, 1)}T06:00:00Z`;
   const won = async (title: string, amountBase: string, days: number) => {
     const id = await seedDeal(sql, workspaceId, { title, pipelineId: p.id, stageId: p.stages.Won!, status: 'won', amountBase, closedOn: isoPlusDays(year.start, days), ownerId, organizationId: org, createdAt, createdBy: ownerId });
     await seedHistory(sql, workspaceId, id, p.id, [p.stages.Qualification!, p.stages.Proposal!, p.stages.Won!], ownerId);
@@ -89,6 +90,8 @@ const textOf = async (page: Page, testId: string) => plain(await page.getByTestI
 describe('forecast in Persian', () => {
   it('shows the Jalali month and the won total in Persian digits, and drills down to the deals', async () => {
     const page = await desktop();
+    const crashes: string[] = [];
+    page.on('pageerror', (error) => crashes.push(String(error)));
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.getByTestId('nav-forecast').click();
     const key = seeded.firstMonth.key;
@@ -128,7 +131,6 @@ describe('forecast in Persian', () => {
 
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('forecast-period-quarter').click();
-    await page.waitForTimeout(3000); await screenshot(page, 'debug-quarter');
     await page.getByTestId(`forecast-row-${seeded.firstQuarter.key}`).waitFor();
     expect(await textOf(page, `forecast-row-${seeded.firstQuarter.key}`)).toContain(seeded.firstQuarter.labelFa);
     expect(seeded.firstQuarter.labelFa).toMatch(/^سه‌ماههٔ اول [۰-۹]{4}$/);
@@ -139,6 +141,7 @@ describe('forecast in Persian', () => {
     await page.getByRole('option', { name: 'مسئول' }).click();
     await expect.poll(async () => plain(await page.getByTestId('forecast-table').textContent())).toContain('سارا احمدی');
     await screenshot(page, 'forecast-by-owner-fa');
+    expect(crashes).toEqual([]);
     await page.close();
   });
 
@@ -152,6 +155,9 @@ describe('forecast in Persian', () => {
     expect(await textOf(page, 'metrics-lost-reasons')).toContain('رقیب ارزان‌تر داد');
     expect(await textOf(page, 'metrics-competitors')).toContain('رقیب سرسخت');
     expect(await textOf(page, 'metrics-reps')).toContain('سارا احمدی');
+    // Both won deals went Qualification → Proposal → Won, the lost one stopped at Qualification.
+    expect(await textOf(page, 'metrics-funnel')).toContain('Proposal');
+    expect(await textOf(page, 'metrics-activity')).toContain('سارا احمدی');
     await screenshot(page, 'sales-metrics-fa');
     await page.close();
   });

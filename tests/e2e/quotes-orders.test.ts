@@ -109,6 +109,21 @@ describe('quotes and orders in Persian', () => {
     expect(stored.body.items).toHaveLength(1);
     expect(stored.body.items[0]).toMatchObject({ price: '450000000.00', cost: '380000000.00', unit: 'دستگاه', category: 'رایانه', currency: 'IRR' });
     await screenshot(page, 'sales-products-fa');
+
+    // Edited in the same dialog: the field shows tomans, and a changed description is saved with the version read.
+    await row.getByTestId('product-edit').click();
+    await page.getByTestId('product-dialog').waitFor();
+    expect(await page.getByTestId('product-price').inputValue()).toBe('۴۵٬۰۰۰٬۰۰۰');
+    await page.getByTestId('product-unit').fill('عدد');
+    await page.getByTestId('product-submit').click();
+    await page.getByTestId('product-dialog').waitFor({ state: 'hidden' });
+    const edited = await api.get(`/api/v1/products/${stored.body.items[0].id}`);
+    expect(edited.body).toMatchObject({ unit: 'عدد', price: '450000000.00', version: stored.body.items[0].version + 1 });
+
+    // The active filter: nothing inactive yet.
+    await page.getByRole('combobox', { name: 'وضعیت' }).click();
+    await page.getByRole('option', { name: 'غیرفعال' }).click();
+    await page.getByTestId('products-empty').waitFor();
     await page.close();
   });
 
@@ -228,6 +243,12 @@ describe('quotes and orders in Persian', () => {
     await page.goto(`${server.url}/organizations/${organizationId}`);
     await page.getByTestId('customer-orders').waitFor();
     await expect.poll(() => page.getByTestId('customer-document-row').count()).toBe(2);
+    const summary = (await api.get(`/api/v1/orders/summary?organizationId=${organizationId}`)).body;
+    expect(summary.orderCount).toBe(1);
+    expect(await textOf(page, 'customer-order-count')).toBe('۱');
+    expect(await textOf(page, 'customer-revenue')).toBe(formatMoney(summary.revenueBase, 'IRR', 'fa', 'toman'));
+    expect(await textOf(page, 'customer-margin')).toBe(formatMoney(summary.marginBase, 'IRR', 'fa', 'toman'));
+    expect(await textOf(page, 'customer-last-order')).toBe(formatDate(summary.lastOrderDate, { locale: 'fa', calendar: 'jalali', style: 'short' }));
     const section = plain(await page.getByTestId('customer-orders').textContent());
     expect(section).toContain('INV-');
     expect(section).toContain('Q-');
@@ -238,6 +259,18 @@ describe('quotes and orders in Persian', () => {
     await expect.poll(() => page.getByTestId('document-row').count()).toBe(1);
     expect(await textOf(page, 'document-row')).toContain('صنایع غذایی پارس');
     await screenshot(page, 'sales-orders-list-fa');
+
+    // The quotes list filtered by status: the quote is accepted, so «draft» finds nothing.
+    await page.getByTestId('nav-quotes').click();
+    await page.getByTestId('quotes-page').waitFor();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(1);
+    await page.getByRole('combobox', { name: 'وضعیت' }).click();
+    await page.getByRole('option', { name: 'پیش‌نویس' }).click();
+    await page.getByTestId('documents-empty').waitFor();
+    await page.getByRole('combobox', { name: 'وضعیت' }).click();
+    await page.getByRole('option', { name: 'پذیرفته' }).click();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(1);
+    expect(await page.getByTestId('document-status-chip').getAttribute('data-status')).toBe('accepted');
     await page.close();
   });
 
@@ -321,6 +354,32 @@ describe('quotes and orders in Persian', () => {
     expect(a1001).toMatchObject({ source: 'import', orderDate: '2026-10-23', subtotal: '500000000.00' });
     await page.close();
   });
+
+  it('keeps a wholesale price list, and a quote line picked with it takes the list’s price', async () => {
+    const page = await desktop();
+    await page.getByTestId('nav-price-lists').click();
+    await page.getByTestId('price-lists-page').waitFor();
+    await page.getByTestId('price-list-new').click();
+    await page.getByTestId('price-list-name').fill('عمده‌فروشی');
+    await page.getByTestId('price-list-submit').click();
+    await page.getByTestId('price-list-editor').waitFor();
+    await page.getByTestId('price-list-add-item').click();
+    await page.getByTestId('price-list-item-product').fill('NB');
+    await page.getByTestId('product-option').filter({ hasText: 'لپ‌تاپ مهندسی' }).first().click();
+    await page.getByTestId('price-list-item-price').fill('۴۲٬۰۰۰٬۰۰۰');
+    await page.getByTestId('price-list-save-items').click();
+    await expect.poll(async () => (await api.get('/api/v1/price-lists')).body.items[0]?.items?.[0]?.price).toBe('420000000.00');
+    await screenshot(page, 'sales-price-lists-fa');
+
+    await page.goto(`${server.url}/quotes/new`);
+    await page.getByTestId('quote-editor').waitFor();
+    await page.getByRole('combobox', { name: 'فهرست قیمت' }).click();
+    await page.getByRole('option', { name: 'عمده‌فروشی' }).click();
+    await pickProduct(page, 0, 'لپ', 'لپ‌تاپ مهندسی');
+    await expect.poll(() => page.getByTestId('line-unit-price').first().inputValue()).toBe('۴۲٬۰۰۰٬۰۰۰');
+    await expect.poll(() => textOf(page, 'totals-subtotal')).toBe('۴۲٬۰۰۰٬۰۰۰ تومان');
+    await page.close();
+  });
 });
 
 describe('quotes and orders in English and on a phone', () => {
@@ -366,6 +425,8 @@ describe('quotes and orders in English and on a phone', () => {
     await screenshot(page, 'sales-quote-editor-phone-fa');
     await page.goto(`${server.url}/print/orders/${orderId}`);
     await page.getByTestId('print-page').waitFor();
+    // The lines table scrolls inside the sheet; the page itself does not.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await screenshot(page, 'sales-print-order-phone-fa');
     await context.close();
   });

@@ -35,10 +35,23 @@ export type DocumentTotals = {
   lines: LineTotals[];
 };
 
-/** quantity × unitPrice less the line discount. */
-export function lineNet(line: LineInput): string {
+/**
+ * Decimal places amounts of a currency are rounded to: none for the rial (no coin smaller than
+ * one rial circulates, and invoices in rials never show fractions), two otherwise.
+ */
+export function currencyScale(currency: string | undefined): number {
+  return currency === 'IRR' ? 0 : MONEY_SCALE;
+}
+
+/** Rounded to `scale` places, written with the two places money strings always have. */
+function toScale(value: string, scale: number): string {
+  return round(round(value, scale), MONEY_SCALE);
+}
+
+/** quantity × unitPrice less the line discount, rounded to the currency's places. */
+export function lineNet(line: LineInput, scale = MONEY_SCALE): string {
   const gross = multiply(line.quantity, line.unitPrice, MONEY_SCALE);
-  return subtract(gross, percentOf(gross, line.discountPercent ?? '0'));
+  return toScale(subtract(gross, percentOf(gross, line.discountPercent ?? '0')), scale);
 }
 
 /**
@@ -46,24 +59,24 @@ export function lineNet(line: LineInput): string {
  * their net amounts, the last line taking the rounding remainder, so tax is charged on what the
  * customer actually pays and the lines add up to the total to the last rial.
  */
-export function documentTotals(lines: LineInput[], documentDiscount = '0'): DocumentTotals {
-  const nets = lines.map(lineNet);
+export function documentTotals(lines: LineInput[], documentDiscount = '0', scale = MONEY_SCALE): DocumentTotals {
+  const nets = lines.map((line) => lineNet(line, scale));
   const subtotal = add('0', ...nets);
-  const discount = compare(documentDiscount, subtotal) > 0 ? subtotal : round(documentDiscount);
+  const discount = compare(documentDiscount, subtotal) > 0 ? subtotal : toScale(documentDiscount, scale);
   let discountLeft = discount;
   const totals = lines.map((line, index): LineTotals => {
     const net = nets[index]!;
     const isLast = index === lines.length - 1;
-    const share = isLast || compare(subtotal, '0') === 0 ? discountLeft : multiply(discount, divide(net, subtotal, 12), MONEY_SCALE);
+    const share = isLast || compare(subtotal, '0') === 0 ? discountLeft : toScale(multiply(discount, divide(net, subtotal, 12), MONEY_SCALE), scale);
     discountLeft = subtract(discountLeft, share);
     const netAfterDiscount = subtract(net, share);
-    const taxAmount = percentOf(netAfterDiscount, line.taxRate ?? '0');
+    const taxAmount = toScale(percentOf(netAfterDiscount, line.taxRate ?? '0'), scale);
     return {
-      grossAmount: multiply(line.quantity, line.unitPrice),
+      grossAmount: toScale(multiply(line.quantity, line.unitPrice), scale),
       netAmount: netAfterDiscount,
       taxAmount,
       totalAmount: add(netAfterDiscount, taxAmount),
-      costAmount: line.unitCost == null ? null : multiply(line.quantity, line.unitCost),
+      costAmount: line.unitCost == null ? null : toScale(multiply(line.quantity, line.unitCost), scale),
     };
   });
   const costs = totals.map((t) => t.costAmount);

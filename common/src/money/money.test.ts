@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, divide, documentTotals, formatMoney, lineNet, multiply, parseDecimal, percentOf, round, toUnits } from './index.ts';
+import { add, currencyScale, divide, documentTotals, formatMoney, lineNet, multiply, parseDecimal, percentOf, round, toUnits } from './index.ts';
 
 describe('decimal money', () => {
   it('parses Persian, Arabic-Indic and Latin digits with separators', () => {
@@ -48,6 +48,23 @@ describe('decimal money', () => {
     expect(totals.lines[0]!.netAmount).toBe('97.00');
     expect(totals.lines[0]!.taxAmount).toBe('9.70');
     expect(totals.costTotal).toBeNull();
+  });
+
+  it('keeps rial documents in whole rials, with lines still adding up to the total', () => {
+    const totals = documentTotals(
+      [
+        { quantity: '40', unitPrice: '48000000', taxRate: '10' },
+        { quantity: '24', unitPrice: '9500000', taxRate: '10' },
+        { quantity: '1', unitPrice: '180000000', taxRate: '10' },
+      ],
+      '80000000',
+      currencyScale('IRR'),
+    );
+    for (const line of totals.lines) expect(line.totalAmount, JSON.stringify(line)).toMatch(/^\d+\.00$/);
+    expect(totals.total).toBe(add('0', ...totals.lines.map((l) => l.totalAmount)));
+    expect(totals.total).toBe('2472800000.00');
+    expect(lineNet({ quantity: '3', unitPrice: '33333.5' }, currencyScale('IRR'))).toBe('100001.00');
+    expect(currencyScale('USD')).toBe(2);
   });
 
   it('caps a document discount at the subtotal', () => {

@@ -34,6 +34,11 @@ export const dealFieldMessages = {
   discount_range: { fa: 'تخفیف باید بین ۰ تا ۱۰۰ درصد باشد.', en: 'The discount must be from 0 to 100 percent.' },
   neighbour_not_found: { fa: 'کارت همسایه در این ستون پیدا نشد.', en: 'The neighbouring card is not in this column.' },
   exchange_rate_missing: { fa: 'برای این ارز نرخ تبدیل ثبت نشده است.', en: 'No exchange rate is known for this currency.' },
+  view_not_for_deals: { fa: 'این نمای ذخیره‌شده مربوط به معامله‌ها نیست.', en: 'This saved view is not a view of deals.' },
+  move_target_lost: {
+    fa: 'معامله‌های باز را نمی‌توان یک‌جا به مرحله‌ی ناموفق برد (هر کدام دلیل شکست لازم دارد)؛ مرحله‌ی دیگری انتخاب کنید.',
+    en: 'Open deals cannot all be moved to a lost stage (each needs a lost reason); choose another stage.',
+  },
   invalid_filter: { fa: 'فیلتر باید JSON معتبر باشد.', en: 'The filter must be valid JSON.' },
   invalid_cursor: { fa: 'نشانگر صفحه نامعتبر است.', en: 'The page cursor is not valid.' },
 } satisfies Record<string, FieldError['message']>;

@@ -117,15 +117,16 @@ export const dealsRepository = {
       .groupBy(deals.stageId);
   },
 
-  /** Cards of one column by boardRank (then id), after a (rank, id) position. */
-  columnPage(db: Executor, workspaceId: string, stageId: string, filters: DealFilters, after: { rank: string; id: string } | undefined, limit: number): Promise<DealRow[]> {
+  /** Cards of one column by boardRank (then id), after a (rank, id) position: a seek on deals_board_idx. */
+  columnPage(db: Executor, workspaceId: string, stage: { id: string; pipelineId: string }, filters: DealFilters, after: { rank: string; id: string } | undefined, limit: number): Promise<DealRow[]> {
     return db
       .select()
       .from(deals)
       .where(
         and(
           dealsRepository.filtersWhere(workspaceId, filters),
-          eq(deals.stageId, stageId),
+          eq(deals.pipelineId, stage.pipelineId),
+          eq(deals.stageId, stage.id),
           isNull(deals.deletedAt),
           after ? sql`(${deals.boardRank}, ${deals.id}) > (${after.rank}::numeric, ${after.id}::uuid)` : undefined,
         ),

@@ -104,7 +104,8 @@ async function prepareMoney(
   if (!moneyChanged) return {};
   let rate = sentRate;
   if (rate === undefined) {
-    rate = (currency === before?.currency && input.currency === undefined ? before.exchangeRate : await rateOn(db, workspaceId, currency, today)) ?? undefined;
+    // A deal keeps the rate it was valued at while its currency stays; a new currency takes today's rate.
+    rate = (currency === before?.currency ? before.exchangeRate : await rateOn(db, workspaceId, currency, today)) ?? undefined;
     if (rate === undefined) throw dealErrors.exchange_rate_missing({ params: { currency }, fieldErrors: [dealFieldError('currency', 'exchange_rate_missing')] });
   }
   const finalAmount = amount ?? before?.amount ?? '0';
@@ -113,14 +114,13 @@ async function prepareMoney(
 
 /** The organisation (live) and the territory that follows it unless one is named. */
 async function prepareOrganization(db: Executor, workspaceId: string, input: DealInput, errors: FieldError[]) {
-  const values: Partial<DealValues> & { organizationName?: string | null } = {};
+  const values: Partial<DealValues> = {};
   const wanted = [input.organizationId, input.competitorId].filter((id): id is string => !!id);
   const orgs = new Map((await repo.organizationsByIds(db, workspaceId, wanted)).map((o) => [o.id, o]));
   if (input.organizationId !== undefined) {
     const org = input.organizationId ? orgs.get(input.organizationId) : undefined;
     if (input.organizationId && (!org || !org.live)) errors.push(dealFieldError('organizationId', 'organization_not_found'));
     values.organizationId = input.organizationId;
-    values.organizationName = org?.name ?? null;
     if (input.territoryId === undefined && org?.territoryId) values.territoryId = org.territoryId;
   }
   if (input.territoryId !== undefined) {
@@ -158,9 +158,7 @@ export async function prepareDeal(
   const stage = await resolveStage(db, ws, input, before, errors);
   const lineItems = await prepareLineItems(db, ws, input.lineItems, errors);
   const people = await preparePeople(db, ws, input.people, errors);
-  const { organizationName, ...orgValues } = await prepareOrganization(db, ws, input, errors);
-  void organizationName;
-  const values: Partial<DealValues> = { ...orgValues };
+  const values: Partial<DealValues> = await prepareOrganization(db, ws, input, errors);
   if (input.ownerId !== undefined) {
     if (input.ownerId && !(await membersRepository.findByUser(db, ws, input.ownerId))) errors.push(dealFieldError('ownerId', 'owner_not_member'));
     values.ownerId = input.ownerId;

@@ -261,7 +261,7 @@ export function createDealsService(deps: DealsServiceDeps) {
    * order, with stage history and an audit entry each (the pipelines service calls this).
    */
   async function moveStageDealsWithin(tx: Tx, ctx: WorkspaceContext, from: StageRow, to: StageRow): Promise<number> {
-    if (to.kind === 'lost') throw dealErrors.lost_reason_required({ fieldErrors: [dealFieldError('lostReasonId', 'lost_reason_required')].map((e) => ({ ...e, path: 'moveTo' })) });
+    if (to.kind === 'lost') failOnFieldErrors([dealFieldError('moveTo', 'move_target_lost')]);
     const open = await repo.openDealsOfStageForUpdate(tx, ctx.workspaceId, from.id);
     const now = clock();
     const { today } = await workspaceToday(tx, ctx.workspaceId, clock);
@@ -279,7 +279,7 @@ export function createDealsService(deps: DealsServiceDeps) {
   async function boardColumns(ctx: WorkspaceContext, stages: StageRow[], pipelineId: string, filters: DealFilters) {
     const totals = new Map((await repo.columnTotals(db, ctx.workspaceId, pipelineId, filters)).map((t) => [t.stageId, t]));
     const pages: DealRow[][] = [];
-    for (const stage of stages) pages.push(await repo.columnPage(db, ctx.workspaceId, stage.id, filters, undefined, BOARD_PAGE + 1));
+    for (const stage of stages) pages.push(await repo.columnPage(db, ctx.workspaceId, stage, filters, undefined, BOARD_PAGE + 1));
     const cards = await hydrateDeals(db, ctx.workspaceId, pages.flatMap((p) => p.slice(0, BOARD_PAGE)), clock());
     const byId = new Map(cards.map((c) => [c.id, c]));
     return stages.map((stage, index) => {
@@ -378,7 +378,7 @@ export function createDealsService(deps: DealsServiceDeps) {
       const stage = await pipelinesRepository.findStage(db, ctx.workspaceId, query.stageId);
       if (!stage) throw pipelineErrors.stage_not_found();
       const filters = await buildBoardFilters(ctx, query, listEnv);
-      const rows = await repo.columnPage(db, ctx.workspaceId, stage.id, filters, decodeColumnCursor(query.cursor), query.limit + 1);
+      const rows = await repo.columnPage(db, ctx.workspaceId, stage, filters, decodeColumnCursor(query.cursor), query.limit + 1);
       const shown = rows.slice(0, query.limit);
       return {
         items: await hydrateDeals(db, ctx.workspaceId, shown, clock()),

@@ -6,6 +6,8 @@ import { membersRepository } from '../members/members.repository.ts';
 import { PERMISSIONS } from '../members/members.permissions.ts';
 import { identityRepository } from '../identity/identity.repository.ts';
 import { seedDemoCustomers } from './demo-customers.seed.ts';
+import { seedDemoTerritories } from './demo-territories.seed.ts';
+import { seedDemoSales } from './demo-sales.seed.ts';
 
 export const DEMO_ADMIN = { email: 'demo@peyvand.example', password: 'peyvand-demo-1404', name: 'سارا احمدی' };
 export const DEMO_WORKSPACE_NAME = 'بازرگانی نمونهٔ پیوند';
@@ -50,5 +52,7 @@ export async function seedDemo(db: AppDb, services: Services): Promise<DemoSeedR
     teamUserIds.push(member.id);
   }
   await seedDemoCustomers(services, workspace.id, { id: admin.id, name: admin.name }, teamUserIds);
+  await seedDemoTerritories(services, workspace.id, { id: admin.id, name: admin.name }, teamUserIds);
+  await seedDemoSales(db, services, workspace.id, { id: admin.id, name: admin.name }, teamUserIds);
   return { workspaceId: workspace.id, created: true, adminEmail: DEMO_ADMIN.email, adminPassword: DEMO_ADMIN.password };
 }

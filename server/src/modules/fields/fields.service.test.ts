@@ -55,8 +55,8 @@ describe.each(TEST_ENGINES)('fields service on %s', (engine) => {
   test('checks the permission first, then the record type', async () => {
     const noRead = { ...ctx, permissions: new Set<string>() };
     expect((await failure(service.describe(noRead, 'nothing'))).code).toBe('forbidden');
-    const unknown = await failure(service.describe(ctx, 'deal'));
+    const unknown = await failure(service.describe(ctx, 'ticket'));
     expect(unknown).toMatchObject({ code: 'fields_entity_not_found', status: 404 });
-    expect(unknown.messages.fa).toContain('«deal»');
+    expect(unknown.messages.fa).toContain('«ticket»');
   });
 });

@@ -61,6 +61,7 @@ export const orderFieldMessages = {
   invalid_date_range: { fa: 'این تاریخ نمی‌تواند پیش از تاریخ سند باشد.', en: 'This date cannot come before the document date.' },
   external_ref_taken: { fa: 'این شمارهٔ خارجی به سفارش دیگری داده شده است.', en: 'This external number already belongs to another order.' },
   exchange_rate_missing: { fa: 'برای این ارز در این تاریخ نرخ تبدیل ثبت نشده است.', en: 'No exchange rate is known for this currency on that date.' },
+  amount_too_large: { fa: 'مبلغ این ردیف یا جمع سند بیش از حد بزرگ است.', en: 'The amount of this line or of the document is too large.' },
 } satisfies Record<string, FieldError['message']>;
 
 export const orderFieldError = (path: string, code: keyof typeof orderFieldMessages): FieldError => ({ path, code, message: orderFieldMessages[code] });

@@ -10,7 +10,7 @@ import type { ImportAdapter, ImportField, ParsedRow, RowFieldError } from '../im
 import { cleanText, readBoolean, rowError } from '../imports/field-values.ts';
 import type { ImportEntity } from '../imports/imports.schema.ts';
 import { PRICE_RULE, productsRepository, QUANTITY_RULE, type ProductsService } from '../products/index.ts';
-import { computeDocument, orderLineValues, resolveLines, storedLines, type ResolvedLine } from './orders.lines.ts';
+import { checkMagnitude, computeDocument, orderLineValues, resolveLines, storedLines, type ResolvedLine } from './orders.lines.ts';
 import { loadOrder } from './orders.public.ts';
 import { ordersRepository as repo, type OrderRow } from './orders.repository.ts';
 import type { OrdersService } from './orders.service.ts';
@@ -164,9 +164,8 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
   }
 
   /** The row as an order line, with the same defaults as the API (product name, price, VAT, cost). */
-  async function lineOf(tx: Tx, ctx: WorkspaceContext, input: OrderImportInput, currency: string): Promise<ResolvedLine> {
+  async function lineOf(tx: Tx, ctx: WorkspaceContext, input: OrderImportInput, currency: string, settings: { vatRate: string }): Promise<ResolvedLine> {
     const productId = await resolveProduct(tx, ctx, input, currency);
-    const settings = await settingsOf(tx, ctx.workspaceId);
     const errors: FieldError[] = [];
     const [line] = await resolveLines(
       tx,
@@ -183,6 +182,9 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
   async function rewrite(tx: Tx, ctx: WorkspaceContext, order: OrderRow, header: { organizationId: string | null; personId: string | null; orderDate: string; currency: string }, lines: ResolvedLine[]) {
     const rate = header.currency === order.currency && header.orderDate === order.orderDate ? order.exchangeRate : await exchangeRate(tx, ctx.workspaceId, header.currency, header.orderDate);
     const computed = computeDocument(lines, order.discountAmount, rate);
+    const tooLarge: FieldError[] = [];
+    checkMagnitude(computed, rate, tooLarge);
+    if (tooLarge.length) throw rowFailure(tooLarge.map((e) => ({ ...e, path: e.path.replace(/^lines\.\d+\./, '') })));
     const row = await repo.updateOrder(
       tx,
       ctx.workspaceId,
@@ -204,7 +206,13 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
     return row!;
   }
 
-  async function markImported(tx: Tx, ctx: WorkspaceContext, order: OrderRow, importId: string, replaced: boolean) {
+  async function markImported(
+    tx: Tx,
+    ctx: WorkspaceContext,
+    order: Pick<OrderRow, 'id' | 'externalRef' | 'organizationId' | 'personId' | 'orderDate'>,
+    importId: string,
+    replaced: boolean,
+  ) {
     await recordAudit(tx, ctx, {
       action: 'order.imported',
       entityType: 'order',
@@ -220,7 +228,7 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
     const customer = await resolveCustomer(tx, ctx.workspaceId, input.customer);
     const currency = input.currency ?? existing?.currency ?? settings.defaultCurrency;
     const header = { ...customer, orderDate: input.orderDate, currency };
-    const line = await lineOf(tx, ctx, input, currency);
+    const line = await lineOf(tx, ctx, input, currency, settings);
     if (!existing) {
       const created = await deps.orders.createOrderWithin(
         tx,
@@ -228,7 +236,7 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
         { externalRef: input.externalRef, orderDate: input.orderDate, currency, ...customer, ownerId: null, lines: [line] },
         { source: 'import', status: 'invoiced' },
       );
-      await markImported(tx, ctx, (await repo.findOrder(tx, ctx.workspaceId, created.id))!, input.importId, false);
+      await markImported(tx, ctx, created, input.importId, false);
       return;
     }
     if (await importedBy(tx, ctx.workspaceId, existing.id, input.importId)) {

@@ -90,6 +90,21 @@ export function computeDocument(lines: ResolvedLine[], discountAmount: string, e
   return { totals, totalBase: multiply(totals.total, exchangeRate) };
 }
 
+/** numeric(24, 2): 22 digits before the point. */
+const MAX_WHOLE_DIGITS = 22;
+const fits = (amount: string | null) => amount === null || amount.replace('-', '').split('.')[0]!.length <= MAX_WHOLE_DIGITS;
+
+/** Amounts too large to store (a huge quantity × a huge price) are the input's fault: a field error, not a database error. */
+export function checkMagnitude(computed: ComputedDocument, exchangeRate: string, errors: FieldError[]): void {
+  const { totals } = computed;
+  const amounts = [totals.subtotal, totals.total, totals.costTotal, computed.totalBase];
+  totals.lines.forEach((line, i) => {
+    const lineAmounts = [line.grossAmount, line.totalAmount, line.costAmount, multiply(line.netAmount, exchangeRate)];
+    if (!lineAmounts.every(fits)) errors.push(orderFieldError(`lines.${i}.quantity`, 'amount_too_large'));
+  });
+  if (!errors.length && !amounts.every(fits)) errors.push(orderFieldError('lines', 'amount_too_large'));
+}
+
 export function quoteLineValues(lines: ResolvedLine[], computed: ComputedDocument): QuoteLineValues[] {
   return lines.map((line, position) => {
     const amounts = computed.totals.lines[position]!;

@@ -20,7 +20,7 @@ import {
   type TQuoteListQuery,
 } from './orders.contract.ts';
 import { orderErrors, orderFieldError } from './orders.errors.ts';
-import { computeDocument, orderLineValues, quoteLineValues, resolveLines, storedLines, type ResolvedLine } from './orders.lines.ts';
+import { checkMagnitude, computeDocument, orderLineValues, quoteLineValues, resolveLines, storedLines, type ResolvedLine } from './orders.lines.ts';
 import { buildPrint, type PrintLang } from './orders.print.ts';
 import { customerRefs, loadOrder, loadQuote, orderSummary, quoteSummary, type Order, type OrderSummary, type Quote, type QuoteSummary } from './orders.public.ts';
 import { ordersRepository as repo, type OrderRow, type OrderValues, type QuoteRow, type QuoteValues } from './orders.repository.ts';
@@ -101,6 +101,12 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
   });
 
+  function failOnMagnitude(computed: ReturnType<typeof computeDocument>, rate: string) {
+    const errors: FieldError[] = [];
+    checkMagnitude(computed, rate, errors);
+    failOnFieldErrors(errors);
+  }
+
   function checkAfter(path: string, date: string | null | undefined, from: string) {
     return date && date < from ? [orderFieldError(path, 'invalid_date_range')] : [];
   }
@@ -124,6 +130,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     failOnFieldErrors(errors);
     const rate = await exchangeRate(tx, ctx.workspaceId, currency, issueDate);
     const computed = computeDocument(lines, header.discountAmount ?? '0', rate);
+    failOnMagnitude(computed, rate);
     const number = await repo.nextNumber(tx, ctx.workspaceId, 'quote');
     const row = await repo.insertQuote(tx, ctx.workspaceId, {
       number,
@@ -188,6 +195,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     if (reprices) {
       const rate = currency === before.currency && issueDate === before.issueDate ? before.exchangeRate : await exchangeRate(tx, ctx.workspaceId, currency, issueDate);
       computed = computeDocument(lines, header.discountAmount ?? before.discountAmount, rate);
+      failOnMagnitude(computed, rate);
       Object.assign(changes, { currency, issueDate, exchangeRate: rate, ...documentMoney(computed) });
     }
     const row = await repo.updateQuote(tx, ctx.workspaceId, id, version, changes, clock());
@@ -214,6 +222,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     failOnFieldErrors(errors);
     const rate = extra.exchangeRate ?? (await exchangeRate(tx, ctx.workspaceId, currency, orderDate));
     const computed = computeDocument(lines, header.discountAmount ?? '0', rate);
+    failOnMagnitude(computed, rate);
     const number = await repo.nextNumber(tx, ctx.workspaceId, 'order');
     const status = extra.status ?? input.status ?? 'draft';
     const row = await repo.insertOrder(tx, ctx.workspaceId, {
@@ -274,6 +283,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     if (reprices) {
       const rate = currency === before.currency && orderDate === before.orderDate ? before.exchangeRate : await exchangeRate(tx, ctx.workspaceId, currency, orderDate);
       computed = computeDocument(lines, header.discountAmount ?? before.discountAmount, rate);
+      failOnMagnitude(computed, rate);
       Object.assign(changes, { currency, orderDate, exchangeRate: rate, ...documentMoney(computed), costTotal: computed.totals.costTotal });
     }
     const row = await repo.updateOrder(tx, ctx.workspaceId, id, version, changes, clock());
@@ -418,7 +428,8 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
               dealId: quote.dealId,
               organizationId: quote.organizationId,
               personId: quote.personId,
-              ownerId: quote.ownerId,
+              // The quote's owner may have left the workspace since; the order then has none.
+              ownerId: quote.ownerId && (await repo.isMember(tx, ctx.workspaceId, quote.ownerId)) ? quote.ownerId : null,
               currency: quote.currency,
               discountAmount: quote.discountAmount,
               notes: quote.notes,

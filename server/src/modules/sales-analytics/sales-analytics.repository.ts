@@ -286,15 +286,18 @@ export const salesAnalyticsRepository = {
   async funnel(db: Executor, workspaceId: string, f: MetricsFilter) {
     return rowsOf(
       await db.execute(sql`
-        WITH furthest AS (
+        WITH cohort AS MATERIALIZED (
+          -- The deals created in the range first (keyset index on created_at), then their history.
+          SELECT d.id FROM deals d
+          WHERE d.workspace_id = ${workspaceId} AND ${ALIVE} AND ${instantRange(sql.raw('d.created_at'), f)} ${dealFilters(f)}
+        ), furthest AS (
           SELECT h.pipeline_id, h.deal_id, max(s.position) AS position
-          FROM deal_stage_history h
+          FROM cohort c
+          JOIN deal_stage_history h ON h.workspace_id = ${workspaceId} AND h.deal_id = c.id
           JOIN pipeline_stages s ON s.id = h.stage_id AND s.workspace_id = h.workspace_id
-          JOIN deals d ON d.id = h.deal_id AND d.workspace_id = h.workspace_id
-          WHERE h.workspace_id = ${workspaceId} AND s.kind <> 'lost' AND ${ALIVE}
-            AND ${instantRange(sql.raw('d.created_at'), f)} ${dealFilters(f)}
+          WHERE s.kind <> 'lost'
           GROUP BY h.pipeline_id, h.deal_id
-        ), per_position AS (
+        ), per_position AS MATERIALIZED (
           SELECT pipeline_id, position, count(*) AS n FROM furthest GROUP BY pipeline_id, position
         )
         SELECT p.id AS "pipelineId", p.name AS "pipelineName", st.id AS "stageId", st.name, st.position, st.kind,

@@ -3,7 +3,7 @@ import { users } from '../../kernel/auth/auth.schema.ts';
 import type { FilterGroup, SortSpec } from '../../kernel/filters/filter.types.ts';
 import { workspaces } from '../workspaces/workspaces.schema.ts';
 
-export type ViewEntity = 'person' | 'organization' | 'lead';
+export type ViewEntity = 'person' | 'organization' | 'lead' | 'deal';
 
 /** A saved filter (any AND/OR tree of conditions), sort and columns; private or shared. */
 export const savedViews = pgTable(

@@ -1,6 +1,6 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { divide, inputUnitLabel, multiply, parseDecimal, type MoneyDisplay } from '#common/money/index.ts';
+import { inputUnitLabel, parseDecimal, type MoneyDisplay } from '#common/money/index.ts';
 import { useT, type Translate } from '../../shared/i18n/index.ts';
 import {
   CustomFieldsRow,
@@ -20,7 +20,10 @@ import {
 } from '../../shared/records/index.ts';
 import { DateInput, bindDraft } from '../../shared/ui/index.ts';
 import { activeStages, usePipelines } from '../pipelines/pipelines.api.ts';
+import { amountFromApi, amountToApi } from './deal-rules.ts';
 import { FORECAST_CATEGORIES, useMoneySettings, type Deal, type ForecastCategory } from './deals.api.ts';
+
+export { amountFromApi, amountToApi };
 
 export const CURRENCIES = ['IRR', 'USD', 'EUR', 'AED', 'TRY', 'CNY'] as const;
 
@@ -60,17 +63,6 @@ export const emptyDealDraft = (ownerId: string | null, currency: string, preset:
   tags: [],
   custom: {},
 });
-
-/** Tomans in, rials out (and back) where the workspace shows IRR as tomans. */
-const factor = (currency: string, display: MoneyDisplay) => (currency === 'IRR' && display === 'toman' ? '10' : '1');
-export const amountToApi = (typed: string, currency: string, display: MoneyDisplay): string | null => {
-  const parsed = parseDecimal(typed);
-  return parsed === null ? null : multiply(parsed, factor(currency, display));
-};
-export const amountFromApi = (amount: string, currency: string, display: MoneyDisplay): string => {
-  const shown = divide(amount, factor(currency, display));
-  return shown.replace(/\.00$/, '');
-};
 
 export const draftOfDeal = (d: Deal, display: MoneyDisplay): DealDraft => ({
   title: d.title,

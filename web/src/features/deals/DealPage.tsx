@@ -32,7 +32,7 @@ import {
 import { can, useSession } from '../../shared/session/index.ts';
 import { ErrorState, LoadingState, PersonCell, SaveErrorAlert, useNotify } from '../../shared/ui/index.ts';
 import { activeStages, usePipelines, type Stage } from '../pipelines/pipelines.api.ts';
-import { DealStatusChip, stageKindColor, useDuration, useMoney } from './deal-bits.tsx';
+import { DealStatusChip, stageKindColor, useDealValueText, useDuration, useMoney } from './deal-bits.tsx';
 import { dealForm } from './DealForm.tsx';
 import { useMoneySettings, useStageHistory, useUpdateDeal, type Deal } from './deals.api.ts';
 import { LineItemsSection } from './LineItems.tsx';
@@ -49,6 +49,7 @@ function DealView({ deal, onReload }: { deal: Deal; onReload: () => void }) {
   const me = useSession();
   const { moneyDisplay } = useMoneySettings();
   const { fields } = useFieldCatalog('deal');
+  const dealValueText = useDealValueText(deal.currency);
   const canWrite = can(me, 'records.write') && !deal.deletedAt;
   const canDelete = can(me, 'records.delete');
 
@@ -130,7 +131,7 @@ function DealView({ deal, onReload }: { deal: Deal; onReload: () => void }) {
       canRestore={canDelete}
       header={header}
       side={side}
-      timeline={<Timeline entityType="deal" id={deal.id} names={Object.fromEntries([...deal.people.map((p) => [p.id, p.name]), ...(deal.organization ? [[deal.organization.id, deal.organization.name]] : [])])} />}
+      timeline={<Timeline entityType="deal" id={deal.id} formatValue={dealValueText} names={Object.fromEntries([...deal.people.map((p) => [p.id, p.name]), ...(deal.organization ? [[deal.organization.id, deal.organization.name]] : [])])} />}
     />
   );
 }

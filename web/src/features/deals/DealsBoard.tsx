@@ -40,6 +40,7 @@ import { useT } from '../../shared/i18n/index.ts';
 import { useOwnerName } from '../../shared/records/index.ts';
 import type { Stage } from '../pipelines/pipelines.api.ts';
 import { isOverdue, rottingDays, stageKindColor, useMoney } from './deal-bits.tsx';
+import { daysInStage } from './deal-rules.ts';
 import { useLoadMoreColumn, type Board, type BoardColumn, type BoardFilter, type Deal } from './deals.api.ts';
 import { useStageMover, type MoveIntent } from './StageMove.tsx';
 
@@ -280,7 +281,8 @@ function DealCardBody({ deal, stage, stages, onMove, overlay }: { deal: Deal; st
   const format = useFormat();
   const money = useMoney();
   const ownerName = useOwnerName();
-  const idle = rottingDays(deal, stage?.rottingDays ?? null);
+  // The server judges rotting too (deal.rotting); the stage's threshold here gives the number of days.
+  const idle = rottingDays(deal, stage?.rottingDays ?? null) ?? (deal.rotting ? daysInStage(deal) : null);
   const overdue = isOverdue(deal);
   return (
     <Card sx={{ p: 1.25, cursor: overlay ? 'grabbing' : 'grab', boxShadow: overlay ? 8 : undefined, transform: overlay ? 'rotate(-2deg)' : undefined }}>

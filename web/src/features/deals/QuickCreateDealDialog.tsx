@@ -17,9 +17,10 @@ export function QuickCreateDealDialog({ open, onClose, preset }: Props) {
   const queryClient = useQueryClient();
   const money = useMoneySettings();
   const handleClose = () => {
-    // The board and the "deals of" lists are not under the records key the create invalidates.
+    // The board, the "deals of" lists and the customers' timelines are not under the records key the create invalidates.
     void queryClient.invalidateQueries({ queryKey: ['deals-board'] });
     void queryClient.invalidateQueries({ queryKey: ['deals-of'] });
+    void queryClient.invalidateQueries({ queryKey: ['timeline'] });
     onClose();
   };
   const quick = useQuickCreate<Deal, DealDraft>({

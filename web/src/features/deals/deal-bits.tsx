@@ -4,7 +4,9 @@ import { formatMoney } from '#common/money/index.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import type { StageKind } from '../pipelines/pipelines.api.ts';
-import { useMoneySettings, type Deal, type DealStatus } from './deals.api.ts';
+import { useMoneySettings, type DealStatus } from './deals.api.ts';
+
+export { isOverdue, rottingDays } from './deal-rules.ts';
 
 /** Amounts in the user's language and the workspace's money display (tomans or rials). */
 export function useMoney(): (amount: string | null | undefined, currency?: string) => string {
@@ -20,20 +22,6 @@ export function useMoney(): (amount: string | null | undefined, currency?: strin
     },
     [locale, defaultCurrency, moneyDisplay],
   );
-}
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Whole days the deal has sat in its stage, and whether that is longer than the stage allows. */
-export function rottingDays(deal: Pick<Deal, 'status' | 'stageEnteredAt'>, rottingAfter: number | null, now = Date.now()): number | null {
-  if (deal.status !== 'open' || !rottingAfter) return null;
-  const days = Math.floor((now - Date.parse(deal.stageEnteredAt)) / DAY);
-  return days > rottingAfter ? days : null;
-}
-
-/** An open deal whose expected close date is before today. */
-export function isOverdue(deal: Pick<Deal, 'status' | 'expectedCloseDate'>, today = new Date().toISOString().slice(0, 10)): boolean {
-  return deal.status === 'open' && Boolean(deal.expectedCloseDate) && deal.expectedCloseDate! < today;
 }
 
 const STATUS_COLOR: Record<DealStatus, 'default' | 'success' | 'error' | 'info'> = { open: 'info', won: 'success', lost: 'error' };

@@ -34,14 +34,15 @@ export function DocumentStatusChip({ kind, status }: { kind: DocumentKind; statu
 type Named = { id: string; name: string } | null | undefined;
 
 /** The name of a linked organisation or person: from the document when it says, else asked for. */
-export function useLinkedName(kind: 'organization' | 'person', id: string | null, known: Named): string | null {
-  const resource = kind === 'organization' ? 'organizations' : 'people';
+export function useLinkedName(kind: 'organization' | 'person' | 'deal', id: string | null, known: Named): string | null {
+  const resource = kind === 'organization' ? 'organizations' : kind === 'person' ? 'people' : 'deals';
   const fetched = useQuery({
     queryKey: ['records', resource, 'name', id],
     queryFn: async () => {
-      const r = await api.get<{ name?: string; displayName?: string }>(`/api/v1/${resource}/${encodeURIComponent(id!)}`);
-      return r.displayName ?? r.name ?? '';
+      const r = await api.get<{ name?: string; displayName?: string; title?: string }>(`/api/v1/${resource}/${encodeURIComponent(id!)}`);
+      return r.displayName ?? r.name ?? r.title ?? '';
     },
+    retry: false,
     enabled: Boolean(id) && !known?.name,
     staleTime: 60_000,
   });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -22,7 +22,8 @@ import { ConfirmDialog, DateInput, ErrorState, LoadingState, SaveErrorAlert, use
 import { CURRENCIES, MoneyInput, useMoneySettings } from '../products/money.tsx';
 import { usePriceLists } from '../products/products.api.ts';
 import { DocumentStatusChip, useLinkedName } from './DocumentBits.tsx';
-import { LineItemsEditor, TotalsBlock, emptyLine, lineDraftOf, lineForApi, lineIsValid, previewTotals, type LineDraft } from './LineItemsEditor.tsx';
+import { LineItemsEditor, TotalsBlock } from './LineItemsEditor.tsx';
+import { emptyLine, lineDraftOf, lineForApi, lineIsValid, previewTotals, type LineDraft } from './line-drafts.ts';
 import {
   DESTRUCTIVE_ACTIONS,
   RESOURCE_OF_KIND,
@@ -118,7 +119,6 @@ function DocumentEditor({ kind, doc, onReload }: { kind: DocumentKind; doc: Sale
   const me = useSession();
   const notify = useNotify();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
   const settings = useMoneySettings();
   const save = useSaveDocument<SalesDocument>(kind);
   const base = useMemo(() => draftOf(kind, doc, { currency: settings.defaultCurrency, vatRate: settings.vatRate }), [kind, doc, settings.defaultCurrency, settings.vatRate]);
@@ -130,26 +130,7 @@ function DocumentEditor({ kind, doc, onReload }: { kind: DocumentKind; doc: Sale
   // A freshly loaded version (after a save, an action or a reload) replaces the draft.
   useEffect(() => setDraft(base), [base]);
 
-  // «New quote» from a customer's page: the customer is chosen already.
-  const orgParam = params.get('organizationId');
-  const personParam = params.get('personId');
-  const orgName = useLinkedName('organization', doc ? null : orgParam, null);
-  const personName = useLinkedName('person', doc ? null : personParam, null);
-  useEffect(() => {
-    if (orgParam && orgName) setDraft((d) => (d.organization ? d : { ...d, organization: { id: orgParam, title: orgName } }));
-  }, [orgParam, orgName]);
-  useEffect(() => {
-    if (personParam && personName) setDraft((d) => (d.person ? d : { ...d, person: { id: personParam, title: personName } }));
-  }, [personParam, personName]);
-  // Names of linked records when the document carries only ids.
-  const linkedOrg = useLinkedName('organization', draft.organization && !draft.organization.title ? draft.organization.id : null, null);
-  const linkedPerson = useLinkedName('person', draft.person && !draft.person.title ? draft.person.id : null, null);
-  useEffect(() => {
-    if (linkedOrg) setDraft((d) => (d.organization && !d.organization.title ? { ...d, organization: { ...d.organization, title: linkedOrg } } : d));
-  }, [linkedOrg]);
-  useEffect(() => {
-    if (linkedPerson) setDraft((d) => (d.person && !d.person.title ? { ...d, person: { ...d.person, title: linkedPerson } } : d));
-  }, [linkedPerson]);
+  useLinkedRecords(doc, base, draft, setDraft);
 
   const isDraft = !doc || linesEditable(kind, doc.status);
   const canWrite = can(me, 'records.write') && !doc?.deletedAt;
@@ -301,6 +282,55 @@ function DocumentEditor({ kind, doc, onReload }: { kind: DocumentKind; doc: Sale
       </Box>
     </Box>
   );
+}
+
+/**
+ * Fills the customer and deal pickers: from the URL of «New quote» on a customer's or a deal's
+ * page, and with the names of records a document links by id only.
+ */
+function useLinkedRecords(doc: SalesDocument | undefined, base: Draft, draft: Draft, setDraft: Dispatch<SetStateAction<Draft>>) {
+  // «New quote» from a customer's page: the customer is chosen already.
+  const [params] = useSearchParams();
+  const orgParam = params.get('organizationId');
+  const personParam = params.get('personId');
+  const orgName = useLinkedName('organization', doc ? null : orgParam, null);
+  const personName = useLinkedName('person', doc ? null : personParam, null);
+  useEffect(() => {
+    if (orgParam && orgName) setDraft((d) => (d.organization ? d : { ...d, organization: { id: orgParam, title: orgName } }));
+  }, [orgParam, orgName]);
+  useEffect(() => {
+    if (personParam && personName) setDraft((d) => (d.person ? d : { ...d, person: { id: personParam, title: personName } }));
+  }, [personParam, personName]);
+  // «New quote» from a deal: the deal (and its organisation) come along.
+  const dealParam = doc ? null : params.get('dealId');
+  const dealFromUrl = useQuery({
+    queryKey: ['records', 'deals', 'for-document', dealParam],
+    queryFn: () => api.get<DealOption>(`/api/v1/deals/${encodeURIComponent(dealParam!)}`),
+    enabled: Boolean(dealParam),
+    retry: false,
+  });
+  useEffect(() => {
+    const deal = dealFromUrl.data;
+    if (!deal) return;
+    setDraft((d) => ({
+      ...d,
+      deal: d.deal ?? { id: deal.id, title: deal.title },
+      organization: d.organization ?? (deal.organization ? { id: deal.organization.id, title: deal.organization.name } : null),
+    }));
+  }, [dealFromUrl.data]);
+  // Names of linked records when the document carries only ids.
+  const linkedOrg = useLinkedName('organization', draft.organization && !draft.organization.title ? draft.organization.id : null, null);
+  const linkedPerson = useLinkedName('person', draft.person && !draft.person.title ? draft.person.id : null, null);
+  const linkedDeal = useLinkedName('deal', draft.deal && !draft.deal.title ? draft.deal.id : null, null);
+  useEffect(() => {
+    if (linkedDeal) setDraft((d) => (d.deal && !d.deal.title ? { ...d, deal: { ...d.deal, title: linkedDeal } } : d));
+  }, [linkedDeal, base]);
+  useEffect(() => {
+    if (linkedOrg) setDraft((d) => (d.organization && !d.organization.title ? { ...d, organization: { ...d.organization, title: linkedOrg } } : d));
+  }, [linkedOrg, base]);
+  useEffect(() => {
+    if (linkedPerson) setDraft((d) => (d.person && !d.person.title ? { ...d, person: { ...d.person, title: linkedPerson } } : d));
+  }, [linkedPerson, base]);
 }
 
 /** Send, accept, reject, convert (quotes); confirm, invoice, mark paid, cancel (orders) — each confirmed first. */

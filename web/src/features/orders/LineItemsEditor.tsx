@@ -7,68 +7,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { documentTotals, lineNet, round, type DocumentTotals } from '#common/money/index.ts';
+import { lineNet, type DocumentTotals } from '#common/money/index.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { ProductPicker, type PickedProduct } from '../products/ProductPicker.tsx';
 import { DecimalInput, MoneyInput, useMoney } from '../products/money.tsx';
 import { fetchApplicablePrice, type Product } from '../products/products.api.ts';
-import type { DocumentInput, DocumentLine } from './documents.api.ts';
-
-/** A line as typed: numbers are canonical decimal strings, '' when empty, null while unreadable. */
-export type LineDraft = {
-  key: number;
-  product: PickedProduct | null;
-  description: string;
-  quantity: string | null;
-  unitPrice: string | null;
-  discountPercent: string | null;
-  taxRate: string | null;
-  unitCost: string | null;
-};
-
-let nextLineKey = 1;
-
-export function emptyLine(vatRate: string): LineDraft {
-  return { key: nextLineKey++, product: null, description: '', quantity: '1', unitPrice: '', discountPercent: '0', taxRate: vatRate, unitCost: null };
-}
-
-export function lineDraftOf(line: DocumentLine): LineDraft {
-  return {
-    key: nextLineKey++,
-    product: line.productId ? { id: line.productId, name: line.description } : null,
-    description: line.description,
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    discountPercent: line.discountPercent,
-    taxRate: line.taxRate,
-    unitCost: line.unitCost ?? null,
-  };
-}
-
-export const lineIsValid = (l: LineDraft) => [l.quantity, l.unitPrice, l.discountPercent, l.taxRate].every((v) => v !== null);
-
-/**
- * The line as the server stores it: quantities to 3 places, prices and rates to 2 (the numeric
- * scales of the columns), so the preview computes on exactly what will be stored.
- */
-export function lineForApi(l: LineDraft): DocumentInput['lines'][number] {
-  return {
-    productId: l.product?.id ?? null,
-    description: l.description.trim(),
-    quantity: round(l.quantity || '0', 3).replace(/\.?0+$/, '') || '0',
-    unitPrice: round(l.unitPrice || '0', 2),
-    discountPercent: round(l.discountPercent || '0', 2),
-    taxRate: round(l.taxRate || '0', 2),
-    unitCost: l.unitCost ? round(l.unitCost, 2) : null,
-  };
-}
-
-/** Totals of what is on screen, with the server's own function (common/src/money). */
-export function previewTotals(lines: LineDraft[], discount: string | null): DocumentTotals | null {
-  if (!lines.every(lineIsValid) || discount === null) return null;
-  return documentTotals(lines.map(lineForApi), round(discount || '0', 2));
-}
+import { emptyLine, lineForApi, lineIsValid, type LineDraft } from './line-drafts.ts';
 
 type Props = {
   lines: LineDraft[];
@@ -146,7 +91,7 @@ export function LineItemsEditor({ lines, onChange, currency, vatRate, readOnly, 
                 alignItems: 'start',
               }}
             >
-              <DecimalInput label={t('salesDocs.quantity')} value={line.quantity ?? ''} onChange={(v) => update(line.key, { quantity: v })} disabled={readOnly} testId="line-quantity" />
+              <DecimalInput label={t('salesDocs.quantity')} value={line.quantity ?? ''} onChange={(v) => update(line.key, { quantity: v })} disabled={readOnly} maxDecimals={3} testId="line-quantity" />
               <MoneyInput label={t('salesDocs.unitPrice')} value={line.unitPrice ?? ''} currency={currency} onChange={(v) => update(line.key, { unitPrice: v })} disabled={readOnly} showFormatted={false} testId="line-unit-price" />
               <DecimalInput label={t('salesDocs.discountPercent')} value={line.discountPercent ?? ''} onChange={(v) => update(line.key, { discountPercent: v })} disabled={readOnly} testId="line-discount" />
               <DecimalInput label={t('salesDocs.taxRate')} value={line.taxRate ?? ''} onChange={(v) => update(line.key, { taxRate: v })} disabled={readOnly} testId="line-tax" />

@@ -116,34 +116,36 @@ function PrintSheet({ kind, doc, print, lang }: { kind: DocumentKind; doc: Sales
           </div>
         </section>
 
-        <table className="lines" data-testid="print-lines">
-          <thead>
-            <tr>
-              <th className="num">{label('row')}</th>
-              <th className="desc">{label('description')}</th>
-              <th className="num">{label('quantity')}</th>
-              <th className="num">{label('unitPrice')}</th>
-              <th className="num">{label('discount')}</th>
-              <th className="num">{label('net')}</th>
-              <th className="num">{label('tax')}</th>
-              <th className="num">{label('total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {print.lines.map((line) => (
-              <tr key={line.row} data-testid="print-line">
-                <td className="num">{line.row}</td>
-                <td className="desc">{line.description}</td>
-                <td className="num">{line.quantity}</td>
-                <td className="num">{line.unitPrice}</td>
-                <td className="num">{line.discount}</td>
-                <td className="num">{line.net}</td>
-                <td className="num">{line.tax}</td>
-                <td className="num">{line.total}</td>
+        <div className="lines-wrap">
+          <table className="lines" data-testid="print-lines">
+            <thead>
+              <tr>
+                <th className="num">{label('row')}</th>
+                <th className="desc">{label('description')}</th>
+                <th className="num">{label('quantity')}</th>
+                <th className="num">{label('unitPrice')}</th>
+                <th className="num">{label('discount')}</th>
+                <th className="num">{label('net')}</th>
+                <th className="num">{label('tax')}</th>
+                <th className="num">{label('total')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {print.lines.map((line) => (
+                <tr key={line.row} data-testid="print-line">
+                  <td className="num">{line.row}</td>
+                  <td className="desc">{line.description}</td>
+                  <td className="num">{line.quantity}</td>
+                  <td className="num">{line.unitPrice}</td>
+                  <td className="num">{line.discount}</td>
+                  <td className="num">{line.net}</td>
+                  <td className="num">{line.tax}</td>
+                  <td className="num">{line.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
 
         <section className="bottom">
           <div className="notes">
@@ -235,6 +237,7 @@ const PRINT_CSS = `
 .print-root .party dt { color: #5d6670; }
 .print-root .party dd { margin: 0; }
 .print-root table { border-collapse: collapse; width: 100%; }
+.print-root .lines-wrap { overflow-x: auto; }
 .print-root .lines th, .print-root .lines td { border: 1px solid #c9cfd6; padding: 5px 6px; vertical-align: top; }
 .print-root .lines th { background: #f1f3f5; font-weight: 600; font-size: 11.5px; }
 .print-root .lines .num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }

@@ -162,16 +162,19 @@ function PipelineEditor({ pipeline }: { pipeline: Pipeline }) {
 
 function StageRow({ stage, onArchive }: { stage: Stage; onArchive: () => void }) {
   const { t } = useT();
+  const format = useFormat();
   const notify = useNotify();
   const update = useUpdateStage();
   const sortable = useSortable({ id: stage.id });
   const [name, setName] = useState(stage.name);
-  const [probability, setProbability] = useState(String(stage.probability));
+  const [probability, setProbability] = useState(format.digits(stage.probability));
   const [kind, setKind] = useState<StageKind>(stage.kind);
-  const [rotting, setRotting] = useState(stage.rottingDays ? String(stage.rottingDays) : '');
+  const [rotting, setRotting] = useState(stage.rottingDays ? format.digits(stage.rottingDays) : '');
   const probabilityValue = parseDecimal(probability);
   const rottingValue = rotting.trim() ? parseDecimal(rotting) : null;
-  const dirty = name !== stage.name || probability !== String(stage.probability) || kind !== stage.kind || rotting !== (stage.rottingDays ? String(stage.rottingDays) : '');
+  const wholeOrNull = (value: string | null) => (value === null ? null : Math.round(Number(value)));
+  const dirty =
+    name !== stage.name || wholeOrNull(probabilityValue) !== stage.probability || kind !== stage.kind || wholeOrNull(rottingValue) !== (stage.rottingDays ?? null);
 
   const save = () =>
     update.mutate(
@@ -180,13 +183,15 @@ function StageRow({ stage, onArchive }: { stage: Stage; onArchive: () => void })
         patch: {
           version: stage.version,
           name: name.trim(),
-          probability: probabilityValue === null ? stage.probability : Math.round(Number(probabilityValue)),
+          probability: wholeOrNull(probabilityValue) ?? stage.probability,
           kind,
-          rottingDays: rottingValue === null ? null : Math.round(Number(rottingValue)),
+          rottingDays: wholeOrNull(rottingValue),
         },
       },
       { onSuccess: () => notify({ key: 'pipelines.stageSaved' }) },
     );
+
+  const numeric = (testId: string) => ({ htmlInput: { inputMode: 'numeric' as const, 'data-testid': testId } });
 
   return (
     <Box
@@ -196,12 +201,21 @@ function StageRow({ stage, onArchive }: { stage: Stage; onArchive: () => void })
       sx={{ border: 1, borderColor: 'divider', borderRadius: 1.5, p: 1, bgcolor: 'background.paper', opacity: sortable.isDragging ? 0.6 : 1 }}
     >
       <FormErrorAlert error={update.error} />
-      <Box sx={{ display: 'grid', gap: 1, alignItems: 'center', gridTemplateColumns: { xs: 'auto 1fr auto', md: 'auto 2fr 1fr 1fr 1fr auto' } }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
         <IconButton size="small" ref={sortable.setActivatorNodeRef} {...sortable.attributes} {...sortable.listeners} aria-label={t('pipelines.dragHandle', { name: stage.name })} sx={{ cursor: 'grab', touchAction: 'none' }} data-testid="stage-handle">
           <DragIndicatorIcon fontSize="small" />
         </IconButton>
-        <TextField size="small" label={t('pipelines.stageName')} value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'stage-name' } }} />
-        <Box sx={{ display: 'flex', gap: 0.5, gridColumn: { xs: 'auto', md: '6' }, gridRow: { xs: '1', md: 'auto' }, justifyContent: 'flex-end' }}>
+        <TextField size="small" label={t('pipelines.stageName')} value={name} onChange={(e) => setName(e.target.value)} sx={{ flex: '2 1 180px' }} slotProps={{ htmlInput: { 'data-testid': 'stage-name' } }} />
+        <TextField size="small" label={t('pipelines.probability')} value={probability} onChange={(e) => setProbability(e.target.value)} error={probabilityValue === null} sx={{ flex: '0 1 110px' }} slotProps={numeric('stage-probability')} />
+        <TextField select size="small" label={t('pipelines.kind')} value={kind} onChange={(e) => setKind(e.target.value as StageKind)} sx={{ flex: '0 1 120px' }} slotProps={{ htmlInput: { 'data-testid': 'stage-kind' } }}>
+          {STAGE_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`pipelines.kinds.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField size="small" label={t('pipelines.rottingDays')} value={rotting} onChange={(e) => setRotting(e.target.value)} error={Boolean(rotting.trim()) && rottingValue === null} sx={{ flex: '0 1 170px' }} slotProps={numeric('stage-rotting')} />
+        <Box sx={{ display: 'flex', gap: 0.5, marginInlineStart: 'auto' }}>
           <Tooltip title={t('common.save')}>
             <span>
               <IconButton size="small" color="primary" disabled={!dirty || !name.trim() || update.isPending} onClick={save} aria-label={t('common.save')} data-testid="stage-save">
@@ -215,31 +229,6 @@ function StageRow({ stage, onArchive }: { stage: Stage; onArchive: () => void })
             </IconButton>
           </Tooltip>
         </Box>
-        <TextField
-          size="small"
-          label={t('pipelines.probability')}
-          value={probability}
-          onChange={(e) => setProbability(e.target.value)}
-          error={probabilityValue === null}
-          sx={{ gridColumn: { xs: '2 / -1', md: 'auto' }, gridRow: { md: '1' } }}
-          slotProps={{ htmlInput: { inputMode: 'numeric', dir: 'ltr', 'data-testid': 'stage-probability' } }}
-        />
-        <TextField select size="small" label={t('pipelines.kind')} value={kind} onChange={(e) => setKind(e.target.value as StageKind)} sx={{ gridColumn: { xs: '2 / -1', md: 'auto' }, gridRow: { md: '1' } }} slotProps={{ htmlInput: { 'data-testid': 'stage-kind' } }}>
-          {STAGE_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {t(`pipelines.kinds.${k}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          size="small"
-          label={t('pipelines.rottingDays')}
-          value={rotting}
-          onChange={(e) => setRotting(e.target.value)}
-          error={Boolean(rotting.trim()) && rottingValue === null}
-          sx={{ gridColumn: { xs: '2 / -1', md: 'auto' }, gridRow: { md: '1' } }}
-          slotProps={{ htmlInput: { inputMode: 'numeric', dir: 'ltr', 'data-testid': 'stage-rotting' } }}
-        />
       </Box>
     </Box>
   );

@@ -1,41 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
-import { divide, formatMoney, inputUnitLabel, multiply, parseDecimal, type MoneyDisplay } from '#common/money/index.ts';
-import { formatNumber } from '#common/text/index.ts';
-import { api } from '../../shared/api/index.ts';
+import { formatMoney, inputUnitLabel, parseDecimal, type MoneyDisplay } from '#common/money/index.ts';
+import { useFormat } from '../../shared/format/index.ts';
 import { useT, type UiLocale } from '../../shared/i18n/index.ts';
-import { useSession } from '../../shared/session/index.ts';
+import { useSalesSettings } from '../../shared/session/index.ts';
+import { fromEntered, groupDigits, toEntered } from './money-units.ts';
+
+export { fromEntered, toEntered } from './money-units.ts';
 
 /** How the workspace shows and taxes money (workspace settings). */
 export type MoneySettings = { defaultCurrency: string; moneyDisplay: MoneyDisplay; vatRate: string };
 
-type WorkspaceMoney = Partial<{ defaultCurrency: string; moneyDisplay: MoneyDisplay; vatRate: string | number }>;
-
 export const CURRENCIES = ['IRR', 'USD', 'EUR', 'AED', 'TRY', 'CNY'] as const;
 
-const settingsOf = (w: WorkspaceMoney | null | undefined): MoneySettings => ({
-  defaultCurrency: w?.defaultCurrency ?? 'IRR',
-  moneyDisplay: w?.moneyDisplay === 'rial' ? 'rial' : 'toman',
-  vatRate: w?.vatRate === undefined || w.vatRate === null ? '10' : String(w.vatRate),
-});
-
-/**
- * The money settings of the active workspace: from the session when it carries them, else from
- * GET /workspace (same cache entry as the workspace settings page).
- */
+/** How the workspace shows and taxes money: the sales settings /me carries (no request of its own). */
 export function useMoneySettings(): MoneySettings {
-  const me = useSession();
-  const fromSession = me.workspace as WorkspaceMoney | null;
-  const known = fromSession?.moneyDisplay !== undefined;
-  const workspace = useQuery({
-    queryKey: ['workspace'],
-    queryFn: () => api.get<WorkspaceMoney>('/api/v1/workspace'),
-    enabled: !known,
-    staleTime: 5 * 60_000,
-  });
-  const source = known ? fromSession : workspace.data;
-  return useMemo(() => settingsOf(source), [source]);
+  const { defaultCurrency, moneyDisplay, vatRate } = useSalesSettings();
+  return useMemo(() => ({ defaultCurrency, moneyDisplay, vatRate }), [defaultCurrency, moneyDisplay, vatRate]);
 }
 
 /** Formats amounts (decimal strings) in the workspace's rial/toman display. */
@@ -54,36 +35,6 @@ export function useMoney(localeOverride?: UiLocale) {
   );
 }
 
-/** Tomans are typed for IRR in a toman workspace: a factor of 10 between what is typed and stored. */
-const enteredInTomans = (currency: string, display: MoneyDisplay) => currency === 'IRR' && display === 'toman';
-
-/** Stored amount (rials for IRR) → the number the user types. */
-export function toEntered(amount: string, currency: string, display: MoneyDisplay): string {
-  if (!amount) return '';
-  const value = enteredInTomans(currency, display) ? divide(amount, '10', 2) : amount;
-  return value.replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
-}
-
-/** What the user typed (any digits, separators) → the stored amount, or null when unreadable. */
-export function fromEntered(text: string, currency: string, display: MoneyDisplay): string | null {
-  const parsed = parseDecimal(text);
-  if (parsed === null) return null;
-  return enteredInTomans(currency, display) ? multiply(parsed, '10', 2) : multiply(parsed, '1', 2);
-}
-
-/** Groups the digits of a typed number for display in the field (Persian digits in fa). */
-function groupDigits(text: string, locale: UiLocale): string {
-  const parsed = parseDecimal(text);
-  if (parsed === null) return text;
-  const [whole, rawFraction] = parsed.split('.');
-  // "2.000" from the server reads as "2"; a fraction being typed ("2.5") is kept as typed.
-  const fraction = rawFraction?.replace(/0+$/, '') || undefined;
-  const grouped = formatNumber(BigInt(whole!), locale);
-  const point = locale === 'fa' ? '٫' : '.';
-  const fractionDigits = fraction === undefined ? '' : locale === 'fa' ? fraction.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : fraction;
-  return fraction === undefined ? (text.trim().match(/[.٫]$/) ? grouped + point : grouped) : `${grouped}${point}${fractionDigits}`;
-}
-
 type DecimalInputProps = Omit<TextFieldProps, 'value' | 'onChange' | 'defaultValue'> & {
   /** Canonical decimal string ('' for none). */
   value: string;
@@ -91,14 +42,19 @@ type DecimalInputProps = Omit<TextFieldProps, 'value' | 'onChange' | 'defaultVal
   testId?: string;
   /** Text shown after the number (the unit). */
   suffix?: string;
+  /** More decimal places than this is an error (the column's scale: 3 for quantities, 2 for money and rates). */
+  maxDecimals?: number;
 };
+
+const decimalsOf = (canonical: string) => canonical.split('.')[1]?.replace(/0+$/, '').length ?? 0;
 
 /**
  * A number typed with Persian, Arabic-Indic or Latin digits; shown grouped in the UI language.
  * Reports the canonical decimal string, or null while the text is not a number.
  */
-export function DecimalInput({ value, onChange, testId, suffix, helperText, ...rest }: DecimalInputProps) {
+export function DecimalInput({ value, onChange, testId, suffix, helperText, maxDecimals = 2, ...rest }: DecimalInputProps) {
   const { t, locale } = useT();
+  const format = useFormat();
   const [text, setText] = useState(() => (value ? groupDigits(value, locale) : ''));
   const [invalid, setInvalid] = useState(false);
   useEffect(() => {
@@ -115,7 +71,7 @@ export function DecimalInput({ value, onChange, testId, suffix, helperText, ...r
       {...rest}
       value={text}
       error={invalid || rest.error}
-      helperText={invalid ? t('products.invalidNumber') : helperText}
+      helperText={invalid ? t('products.invalidNumber', { places: format.number(maxDecimals) }) : helperText}
       onChange={(e) => {
         const next = e.target.value;
         setText(next);
@@ -125,8 +81,9 @@ export function DecimalInput({ value, onChange, testId, suffix, helperText, ...r
           return;
         }
         const parsed = parseDecimal(next);
-        setInvalid(parsed === null);
-        onChange(parsed);
+        const usable = parsed !== null && decimalsOf(parsed) <= maxDecimals ? parsed : null;
+        setInvalid(usable === null);
+        onChange(usable);
       }}
       onBlur={() => {
         if (parseDecimal(text) !== null) setText(groupDigits(text, locale));

@@ -76,7 +76,8 @@ export function ForecastPage() {
           label={t('analytics.forecast.groupBy')}
           value={groupBy}
           onChange={(e) => setGroupBy(e.target.value as GroupBy)}
-          sx={{ minWidth: 150, flex: { xs: '1 1 140px', sm: '0 0 auto' } }}
+          fullWidth={false}
+          sx={{ flex: { xs: '1 1 140px', sm: '0 0 200px' } }}
           slotProps={{ select: { inputProps: { 'data-testid': 'forecast-group-by' } } }}
         >
           {(Object.keys(GROUP_LABELS) as GroupBy[]).map((key) => (
@@ -91,7 +92,8 @@ export function ForecastPage() {
           label={t('analytics.forecast.pipeline')}
           value={pipelineId}
           onChange={(e) => setPipelineId(e.target.value)}
-          sx={{ minWidth: 180, flex: { xs: '1 1 160px', sm: '0 0 auto' } }}
+          fullWidth={false}
+          sx={{ flex: { xs: '1 1 160px', sm: '0 0 240px' } }}
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         >
           <MenuItem value="">{t('analytics.forecast.allPipelines')}</MenuItem>
@@ -172,6 +174,8 @@ function ForecastChart({ forecast, buckets: inOrder, format, onOpen }: Part) {
   return (
     <Box data-testid="forecast-chart" aria-label={t('analytics.forecast.chart')} sx={{ width: '100%' }}>
       <BarChart
+        // A new set of buckets is a new chart: no hover state carried over from the old one.
+        key={buckets.map((b) => b.key).join()}
         height={phone ? 360 : 340}
         series={series}
         skipAnimation
@@ -181,6 +185,8 @@ function ForecastChart({ forecast, buckets: inOrder, format, onOpen }: Part) {
           {
             scaleType: 'band',
             data: buckets.map((b) => b.label),
+            // The chart may ask for a highlighted index that a new period choice no longer has.
+            valueFormatter: (label: string | null | undefined) => label ?? '',
             height: phone ? 90 : 70,
             tickLabelStyle: { fontSize: 11, angle: phone ? -90 : -40, textAnchor: rtl ? 'start' : 'end' },
           },
@@ -191,7 +197,8 @@ function ForecastChart({ forecast, buckets: inOrder, format, onOpen }: Part) {
           if (bucket) onOpen({ bucket: bucket.key, category: item.seriesId as Category });
         }}
         slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'center' } } }}
-        margin={{ left: 8, right: 8 }}
+        // Slanted labels lean left: room on the left edge for the last one in Persian.
+        margin={{ left: rtl ? 40 : 8, right: 8 }}
       />
     </Box>
   );

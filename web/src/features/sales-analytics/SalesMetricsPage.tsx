@@ -262,7 +262,14 @@ function HorizontalBars({
     <BarChart
       layout="horizontal"
       height={Math.max(140, labels.length * 40 + 50)}
-      series={[{ data: values, label: seriesLabel, valueFormatter: (v: number | null) => (v == null ? '' : valueText(v)) }]}
+      series={[
+        {
+          data: values,
+          label: seriesLabel,
+          valueFormatter: (v: number | null) => (v == null ? '' : valueText(v)),
+          barLabel: (item) => (item.value == null ? '' : valueText(item.value)),
+        },
+      ]}
       yAxis={[{ scaleType: 'band', data: labels, position: rtl ? 'right' : 'left', width: 110 }]}
       xAxis={[{ reverse: rtl, valueFormatter: (v: number) => axisText(v), tickMinStep: 1 }]}
       hideLegend

@@ -12,7 +12,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { gregorianMonthNames, jalaliMonthNames } from '#common/calendar/index.ts';
-import { formatMoney, parseDecimal, type MoneyDisplay } from '#common/money/index.ts';
+import { compare, formatMoney, parseDecimal, type MoneyDisplay } from '#common/money/index.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { SaveErrorAlert, SettingsForm, fieldState, useNotify } from '../../shared/ui/index.ts';
@@ -39,7 +39,7 @@ export function SalesSettingsSection({ workspace, onConflictReload }: { workspac
 
   const months = workspace.calendar === 'jalali' ? jalaliMonthNames(locale) : gregorianMonthNames(locale);
   const vatParsed = parseDecimal(vatRate);
-  const vatChanged = vatParsed === null || Number(vatParsed) !== Number(workspace.vatRate);
+  const vatChanged = vatParsed === null || compare(vatParsed, workspace.vatRate) !== 0;
   const dirty = defaultCurrency !== workspace.defaultCurrency || moneyDisplay !== workspace.moneyDisplay || fiscalYearStartMonth !== workspace.fiscalYearStartMonth || vatChanged;
 
   const handleSubmit = () => {

@@ -19,9 +19,11 @@ import { useT } from '../../shared/i18n/index.ts';
 import { can, useMoney, useSession } from '../../shared/session/index.ts';
 import { ConfirmDialog, DataTable, EmptyState, PageHeader, QueryStates, useNotify, type Column } from '../../shared/ui/index.ts';
 import { TerritoryDialog } from './TerritoryDialog.tsx';
+import { inTreeOrder } from './coverage-tree.ts';
 import { useArchiveTerritory, useCoverage, useTerritories, type CoverageRow, type Territory } from './territories.api.ts';
 
 const MAX_REGION_CHIPS = 3;
+
 
 function RegionChips({ regions }: { regions: string[] }) {
   const { t, locale } = useT();
@@ -54,7 +56,9 @@ export function TerritoriesPage() {
   const [archiving, setArchiving] = useState<Territory | null>(null);
 
   const territoryOf = (row: CoverageRow) => territories.data?.find((x) => x.id === row.territory?.id);
-  const rows = coverage.data ? [...coverage.data.items, coverage.data.unassigned] : undefined;
+  const ordered = coverage.data ? inTreeOrder(coverage.data.items) : [];
+  const depthOf = new Map(ordered.map(({ row, depth }) => [row.territory?.id, depth]));
+  const rows = coverage.data ? [...ordered.map(({ row }) => row), coverage.data.unassigned] : undefined;
   const fy = coverage.data?.fiscalYear;
 
   const columns: Column<CoverageRow>[] = [
@@ -64,7 +68,7 @@ export function TerritoriesPage() {
       minWidth: 200,
       render: (r) =>
         r.territory ? (
-          <Box data-testid="coverage-territory">
+          <Box data-testid="coverage-territory" sx={{ paddingInlineStart: (depthOf.get(r.territory.id) ?? 0) * 2.5 }}>
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
                 {r.territory.name}

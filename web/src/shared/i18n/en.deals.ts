@@ -119,6 +119,7 @@ export const dealsEn: Widen<typeof dealsFa> = {
     hours: '{{count}} hours',
     minutes: '{{count}} minutes',
     lostSection: 'Why it was lost',
+    lineCount: '{{count}} lines',
     ofRecord: 'Deals',
     noDealsOfRecord: 'No deals.',
     createDealOnConvert: 'Also create a deal',

@@ -24,7 +24,7 @@ export const ordersEn: Widen<typeof ordersFa> = {
     deleted: '“{{name}}” deleted.',
     deleteTitle: 'Delete “{{name}}”?',
     deleteBody: 'The product leaves the catalogue; past quotes and orders keep their lines.',
-    invalidNumber: 'Enter a valid number.',
+    invalidNumber: 'Enter a valid number with at most {{places}} decimals.',
     nameRequired: 'Enter the product name.',
     priceRequired: 'Enter the price.',
     activeFilter: 'Status',

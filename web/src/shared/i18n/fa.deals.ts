@@ -115,6 +115,7 @@ export const dealsFa = {
     hours: '{{count}} ساعت',
     minutes: '{{count}} دقیقه',
     lostSection: 'علت باخت',
+    lineCount: '{{count}} قلم',
     ofRecord: 'معاملات',
     noDealsOfRecord: 'معامله‌ای ثبت نشده است.',
     createDealOnConvert: 'یک معامله هم ساخته شود',

@@ -20,7 +20,7 @@ export const ordersFa = {
     deleted: 'کالای «{{name}}» حذف شد.',
     deleteTitle: 'حذف «{{name}}»؟',
     deleteBody: 'این کالا از فهرست برداشته می‌شود؛ پیش‌فاکتورها و سفارش‌های گذشته دست نمی‌خورند.',
-    invalidNumber: 'عدد درست وارد کنید.',
+    invalidNumber: 'عددی درست با حداکثر {{places}} رقم اعشار وارد کنید.',
     nameRequired: 'نام کالا را بنویسید.',
     priceRequired: 'قیمت را وارد کنید.',
     activeFilter: 'وضعیت',

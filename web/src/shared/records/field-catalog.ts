@@ -28,6 +28,11 @@ export const EXTRA_FIELD_LABELS: Record<string, Localised> = {
   displayName: { fa: 'نام نمایشی', en: 'Display name' },
   deletedAt: { fa: 'زمان حذف', en: 'Deleted at' },
   mergedIntoId: { fa: 'ادغام در', en: 'Merged into' },
+  lineItems: { fa: 'اقلام', en: 'Line items' },
+  people: { fa: 'اشخاص', en: 'People' },
+  description: { fa: 'توضیحات', en: 'Description' },
+  lostNote: { fa: 'یادداشت باخت', en: 'Lost note' },
+  probabilityOverride: { fa: 'احتمال دستی', en: 'Probability override' },
 };
 
 /**
