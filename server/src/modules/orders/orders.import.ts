@@ -181,7 +181,7 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
   /** Writes the order's lines and totals (replacing what it had), keeping its number and discount. */
   async function rewrite(tx: Tx, ctx: WorkspaceContext, order: OrderRow, header: { organizationId: string | null; personId: string | null; orderDate: string; currency: string }, lines: ResolvedLine[]) {
     const rate = header.currency === order.currency && header.orderDate === order.orderDate ? order.exchangeRate : await exchangeRate(tx, ctx.workspaceId, header.currency, header.orderDate);
-    const computed = computeDocument(lines, order.discountAmount, rate);
+    const computed = computeDocument(lines, order.discountAmount, rate, header.currency);
     const tooLarge: FieldError[] = [];
     checkMagnitude(computed, rate, tooLarge);
     if (tooLarge.length) throw rowFailure(tooLarge.map((e) => ({ ...e, path: e.path.replace(/^lines\.\d+\./, '') })));
@@ -251,7 +251,7 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
   }
 
   return {
-    // 'order' joins ImportEntity in imports.schema.ts (a type-only change asked of the lead); the column is text.
+    // The imports module types its entities as the customer records; 'order' only travels through it (the column is text).
     entityType: 'order' as ImportEntity,
 
     async fields() {

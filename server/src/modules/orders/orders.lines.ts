@@ -1,4 +1,4 @@
-import { compare, documentTotals, multiply, type DocumentTotals } from '#common/money/index.ts';
+import { compare, currencyScale, documentTotals, multiply, type DocumentTotals } from '#common/money/index.ts';
 import type { Executor } from '../../kernel/db/database.ts';
 import type { FieldError } from '../../kernel/errors/index.ts';
 import { parseDecimalInput } from '../currencies/index.ts';
@@ -84,9 +84,12 @@ async function defaultUnitPrice(db: Executor, workspaceId: string, product: Prod
 
 export type ComputedDocument = { totals: DocumentTotals; totalBase: string };
 
-/** Totals with common/src/money (the web app previews with the same function), and the total in the workspace currency. */
-export function computeDocument(lines: ResolvedLine[], discountAmount: string, exchangeRate: string): ComputedDocument {
-  const totals = documentTotals(lines, discountAmount);
+/**
+ * Totals with common/src/money (the web app previews with the same function), rounded to the
+ * currency's places (whole rials for IRR), and the total in the workspace currency.
+ */
+export function computeDocument(lines: ResolvedLine[], discountAmount: string, exchangeRate: string, currency: string): ComputedDocument {
+  const totals = documentTotals(lines, discountAmount, currencyScale(currency));
   return { totals, totalBase: multiply(totals.total, exchangeRate) };
 }
 

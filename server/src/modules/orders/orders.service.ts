@@ -129,7 +129,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     const lines = await resolveLines(tx, ctx.workspaceId, input.lines ?? [], { currency, vatRate: settings.vatRate, priceList: header.priceList, withCost: false }, errors);
     failOnFieldErrors(errors);
     const rate = await exchangeRate(tx, ctx.workspaceId, currency, issueDate);
-    const computed = computeDocument(lines, header.discountAmount ?? '0', rate);
+    const computed = computeDocument(lines, header.discountAmount ?? '0', rate, currency);
     failOnMagnitude(computed, rate);
     const number = await repo.nextNumber(tx, ctx.workspaceId, 'quote');
     const row = await repo.insertQuote(tx, ctx.workspaceId, {
@@ -194,7 +194,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     let computed: ReturnType<typeof computeDocument> | undefined;
     if (reprices) {
       const rate = currency === before.currency && issueDate === before.issueDate ? before.exchangeRate : await exchangeRate(tx, ctx.workspaceId, currency, issueDate);
-      computed = computeDocument(lines, header.discountAmount ?? before.discountAmount, rate);
+      computed = computeDocument(lines, header.discountAmount ?? before.discountAmount, rate, currency);
       failOnMagnitude(computed, rate);
       Object.assign(changes, { currency, issueDate, exchangeRate: rate, ...documentMoney(computed) });
     }
@@ -221,7 +221,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     const lines = await resolveLines(tx, ctx.workspaceId, input.lines ?? [], { currency, vatRate: settings.vatRate, priceList: header.priceList, withCost: true }, errors);
     failOnFieldErrors(errors);
     const rate = extra.exchangeRate ?? (await exchangeRate(tx, ctx.workspaceId, currency, orderDate));
-    const computed = computeDocument(lines, header.discountAmount ?? '0', rate);
+    const computed = computeDocument(lines, header.discountAmount ?? '0', rate, currency);
     failOnMagnitude(computed, rate);
     const number = await repo.nextNumber(tx, ctx.workspaceId, 'order');
     const status = extra.status ?? input.status ?? 'draft';
@@ -282,7 +282,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     let computed: ReturnType<typeof computeDocument> | undefined;
     if (reprices) {
       const rate = currency === before.currency && orderDate === before.orderDate ? before.exchangeRate : await exchangeRate(tx, ctx.workspaceId, currency, orderDate);
-      computed = computeDocument(lines, header.discountAmount ?? before.discountAmount, rate);
+      computed = computeDocument(lines, header.discountAmount ?? before.discountAmount, rate, currency);
       failOnMagnitude(computed, rate);
       Object.assign(changes, { currency, orderDate, exchangeRate: rate, ...documentMoney(computed), costTotal: computed.totals.costTotal });
     }

@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import HandshakeOutlinedIcon from '@mui/icons-material/HandshakeOutlined';
 import PersonAddAltOutlinedIcon from '@mui/icons-material/PersonAddAltOutlined';
+import RequestQuoteOutlinedIcon from '@mui/icons-material/RequestQuoteOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import {
@@ -118,6 +119,11 @@ function DealView({ deal, onReload }: { deal: Deal; onReload: () => void }) {
       )}
       <DealPeopleSection deal={deal} canEdit={canWrite} />
       <LineItemsSection deal={deal} canEdit={canWrite} />
+      {canWrite && !deal.deletedAt && (
+        <Button component={RouterLink} to={`/quotes/new?dealId=${deal.id}`} variant="outlined" size="small" startIcon={<RequestQuoteOutlinedIcon />} sx={{ alignSelf: 'flex-start' }} data-testid="deal-new-quote">
+          {t('salesDocs.newQuoteFor')}
+        </Button>
+      )}
       <StageHistorySection deal={deal} />
       <DetailsSection createdAt={deal.createdAt} items={[]} />
     </>

@@ -135,7 +135,7 @@ function DocumentEditor({ kind, doc, onReload }: { kind: DocumentKind; doc: Sale
   const isDraft = !doc || linesEditable(kind, doc.status);
   const canWrite = can(me, 'records.write') && !doc?.deletedAt;
   const readOnly = !canWrite || !isDraft;
-  const totals = previewTotals(draft.lines, draft.discount);
+  const totals = previewTotals(draft.lines, draft.discount, draft.currency);
   const dirty = JSON.stringify(inputOf(kind, draft)) !== JSON.stringify(inputOf(kind, base));
   const number = doc ? documentNumber(kind, doc.number) : '';
   const listPath = `/${RESOURCE_OF_KIND[kind]}`;

@@ -10,7 +10,7 @@ describe('quote and order lines as typed', () => {
       line({ description: 'لپ‌تاپ', quantity: '2', unitPrice: '450000000.00', discountPercent: '5' }),
       line({ description: 'نصب', quantity: '3', unitPrice: '25000000', taxRate: '0' }),
     ];
-    const preview = previewTotals(lines, '12345670');
+    const preview = previewTotals(lines, '12345670', 'IRR');
     expect(preview).toEqual(
       documentTotals(
         [
@@ -18,6 +18,7 @@ describe('quote and order lines as typed', () => {
           { quantity: '3', unitPrice: '25000000.00', discountPercent: '0.00', taxRate: '0.00' },
         ],
         '12345670.00',
+        0,
       ),
     );
     expect(preview?.subtotal).toBe('930000000.00');
@@ -38,7 +39,7 @@ describe('quote and order lines as typed', () => {
   });
 
   it('show no totals while a number is unreadable', () => {
-    expect(previewTotals([line({ quantity: null })], '0')).toBeNull();
-    expect(previewTotals([line({ unitPrice: '10' })], null)).toBeNull();
+    expect(previewTotals([line({ quantity: null })], '0', 'IRR')).toBeNull();
+    expect(previewTotals([line({ unitPrice: '10' })], null, 'USD')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { documentTotals, round, type DocumentTotals } from '#common/money/index.ts';
+import { currencyScale, documentTotals, round, type DocumentTotals } from '#common/money/index.ts';
 import type { PickedProduct } from '../products/ProductPicker.tsx';
 import type { DocumentInput, DocumentLine } from './documents.api.ts';
 
@@ -52,8 +52,8 @@ export function lineForApi(l: LineDraft): DocumentInput['lines'][number] {
 }
 
 /** Totals of what is on screen, with the server's own function (common/src/money). */
-export function previewTotals(lines: LineDraft[], discount: string | null): DocumentTotals | null {
+export function previewTotals(lines: LineDraft[], discount: string | null, currency: string): DocumentTotals | null {
   if (!lines.every(lineIsValid) || discount === null) return null;
-  return documentTotals(lines.map(lineForApi), round(discount || '0', 2));
+  return documentTotals(lines.map(lineForApi), round(discount || '0', 2), currencyScale(currency));
 }
 

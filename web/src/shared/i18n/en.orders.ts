@@ -77,6 +77,16 @@ export const ordersEn: Widen<typeof ordersFa> = {
     pick: 'Pick a price list.',
   },
   salesDocs: {
+    timeline: {
+      quote: 'quote {{number}}',
+      order: 'invoice {{number}}',
+      created: '{{actor}} issued {{document}}',
+      imported: '{{actor}} imported {{document}} from a file',
+      updated: '{{actor}} edited {{document}}',
+      deleted: '{{actor}} deleted {{document}}',
+      restored: '{{actor}} restored {{document}}',
+      status: '{{actor}} marked {{document}} as “{{status}}”',
+    },
     customer: 'Customer',
     organization: 'Organisation',
     person: 'Person',

@@ -73,6 +73,16 @@ export const ordersFa = {
     pick: 'یک فهرست قیمت را انتخاب کنید.',
   },
   salesDocs: {
+    timeline: {
+      quote: 'پیش‌فاکتور {{number}}',
+      order: 'فاکتور {{number}}',
+      created: '{{actor}} {{document}} را صادر کرد',
+      imported: '{{actor}} {{document}} را از فایل درون‌ریزی کرد',
+      updated: '{{actor}} {{document}} را ویرایش کرد',
+      deleted: '{{actor}} {{document}} را حذف کرد',
+      restored: '{{actor}} {{document}} را بازگرداند',
+      status: '{{actor}} وضعیت {{document}} را «{{status}}» کرد',
+    },
     customer: 'مشتری',
     organization: 'سازمان',
     person: 'شخص',

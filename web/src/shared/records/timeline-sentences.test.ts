@@ -132,3 +132,16 @@ describe('timeline sentences', () => {
     expect(changedFields({ version: 1, updatedAt: 'a', lastName: 'x' }, { version: 2, updatedAt: 'b', lastName: 'x' })).toEqual([]);
   });
 });
+
+describe('quotes and orders on a customer timeline', () => {
+  const documentItem = (entityType: 'quote' | 'order', kind: string, after: Record<string, unknown>): TimelineItem => ({ ...item(kind, { after }), entityType, entityId: 'd-1' });
+
+  it('name the document by its number, with its new status in the reader’s language', () => {
+    const fa = context('fa');
+    const en = context('en');
+    expect(timelineSentences(documentItem('quote', 'quote.created', { number: 12, displayNumber: 'Q-12' }), fa)[0]!.text).toBe('Sara پیش‌فاکتور Q-۱۲ را صادر کرد');
+    expect(timelineSentences(documentItem('order', 'order.paid', { displayNumber: 'INV-3' }), en)[0]!.text).toBe('Sara marked invoice INV-3 as “Paid”');
+    expect(timelineSentences(documentItem('order', 'order.paid', { displayNumber: 'INV-3' }), fa)[0]!.text).toBe('Sara وضعیت فاکتور INV-۳ را «پرداخت‌شده» کرد');
+    expect(timelineSentences(documentItem('quote', 'quote.rejected', { number: 4 }), en)[0]).toEqual({ text: 'Sara marked quote Q-4 as “Rejected”', tone: 'delete' });
+  });
+});

@@ -146,6 +146,8 @@ export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sen
   /** An organisation named in a link: "this organisation" on its own page. */
   const organizationOf = (id: string) => (ctx.entityType === 'organization' && id === ctx.subjectId ? t('timeline.subjects.organization') : named('organization', id));
 
+  if (item.entityType === 'quote' || item.entityType === 'order') return salesDocumentSentence(item, verb, actor, ctx);
+
   switch (verb) {
     case 'created':
     case 'imported':
@@ -218,4 +220,22 @@ export function timelineSentences(item: TimelineItem, ctx: SentenceContext): Sen
     default:
       return [{ text: t('timeline.generic', { actor, action: tOr(`audit.actions.${item.kind}`, tOr(`audit.verbs.${verb}`, item.kind)) }), tone: 'info' }];
   }
+}
+
+const DOCUMENT_VERBS = new Set(['created', 'imported', 'updated', 'deleted', 'restored']);
+
+/** A quote or an order on a customer's timeline: "Sara issued quote Q-12", "… marked invoice INV-3 as paid". */
+function salesDocumentSentence(item: TimelineItem, verb: string, actor: string, ctx: SentenceContext): Sentence[] {
+  const { t, tOr } = ctx;
+  const data = asRecord(item.data);
+  const side = Object.keys(asRecord(data.after)).length ? asRecord(data.after) : asRecord(data.before);
+  const kind = item.entityType as 'quote' | 'order';
+  const number = typeof side.displayNumber === 'string' ? side.displayNumber : `${kind === 'quote' ? 'Q' : 'INV'}-${String(side.number ?? '?')}`;
+  const document = t(`salesDocs.timeline.${kind}`, { number: ctx.format.digits(number) });
+  if (DOCUMENT_VERBS.has(verb)) {
+    const tone = verb === 'deleted' ? 'delete' : verb === 'updated' ? 'update' : 'create';
+    return [{ text: t(`salesDocs.timeline.${verb as 'created'}`, { actor, document }), tone }];
+  }
+  const status = tOr(`${kind === 'quote' ? 'quotes' : 'orders'}.statuses.${verb}`, verb);
+  return [{ text: t('salesDocs.timeline.status', { actor, document, status }), tone: verb === 'cancelled' || verb === 'rejected' ? 'delete' : 'update' }];
 }
