@@ -53,21 +53,22 @@ describe('quotes', () => {
       ['کتاب راهنما', '2.000', '333333.33', '0.00', '0.00'],
       ['Installation', '1.500', '200000.00', '0.00', '9.00'],
     ]);
-    // Nets 2,700,000 + 666,666.66 + 300,000 = 3,666,666.66; the 100,000 discount is spread by net.
-    expect(q.subtotal).toBe('3666666.66');
+    // A rial document keeps whole rials: nets 2,700,000 + 666,667 (2 × 333,333.33) + 300,000 = 3,666,667;
+    // the 100,000 discount is spread by net (73,636 + 18,182 + the remainder 8,182), tax on what is paid.
+    expect(q.subtotal).toBe('3666667.00');
     expect(q.discountAmount).toBe('100000.00');
-    expect(q.lines.map((l: any) => l.netAmount)).toEqual(['2626363.64', '648484.84', '291818.18']);
-    expect(q.lines.map((l: any) => l.taxAmount)).toEqual(['262636.36', '0.00', '26263.64']);
+    expect(q.lines.map((l: any) => l.netAmount)).toEqual(['2626364.00', '648485.00', '291818.00']);
+    expect(q.lines.map((l: any) => l.taxAmount)).toEqual(['262636.00', '0.00', '26264.00']);
     expect(q.taxTotal).toBe('288900.00');
-    expect(q.total).toBe('3855566.66');
-    expect(q.totalBase).toBe('3855566.66');
+    expect(q.total).toBe('3855567.00');
+    expect(q.totalBase).toBe('3855567.00');
     const [row] = await sql('select total::text, total_base::text, subtotal::text from quotes where id = $1 and workspace_id = $2', [q.id, workspace.id]);
-    expect(row).toEqual({ total: '3855566.66', total_base: '3855566.66', subtotal: '3666666.66' });
+    expect(row).toEqual({ total: '3855567.00', total_base: '3855567.00', subtotal: '3666667.00' });
     const lines = await sql('select sum(total_amount)::text as s from quote_lines where quote_id = $1', [q.id]);
-    expect(lines[0].s).toBe('3855566.66');
+    expect(lines[0].s).toBe('3855567.00');
   });
 
-  it('prices lines from a price list step for the quantity and the workspace VAT, keeping exact decimals', async () => {
+  it('prices lines from a price list step for the quantity and the workspace VAT, in whole rials', async () => {
     const { client, workspace, licence } = await shop();
     await sql('update workspaces set vat_rate = 9 where id = $1', [workspace.id]);
     const list = (await client.post('/api/v1/price-lists', { name: 'Partners', items: [{ productId: licence.id, price: '950000', minQuantity: 10 }] })).body;
@@ -83,9 +84,10 @@ describe('quotes', () => {
     expect(q.body.lines.map((l: any) => [l.unitPrice, l.taxRate, l.netAmount])).toEqual([
       ['950000.00', '9.00', '9500000.00'],
       ['1000000.00', '9.00', '9000000.00'],
-      ['0.10', '0.00', '0.30'],
+      // 3 × 0.1 rial: no coin smaller than a rial, so a rial document rounds the line to whole rials.
+      ['0.10', '0.00', '0.00'],
     ]);
-    expect(q.body.total).toBe('20165000.30');
+    expect(q.body.total).toBe('20165000.00');
     const missingList = await client.post('/api/v1/quotes', { priceListId: '00000000-0000-4000-8000-000000000000' });
     expect(missingList.status).toBe(400);
     expect(missingList.body.errors[0].path).toBe('priceListId');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZText, optionalText, ZUserId } from '../../kernel/http/zod-text.ts';
 import { ZListQuery } from '../../kernel/http/pagination.ts';
 import { ZCurrency, ZDecimalInput } from '../currencies/currencies.contract.ts';
 import { ZStage } from '../pipelines/pipelines.contract.ts';
@@ -10,16 +11,6 @@ export const DEAL_STATUSES = ['open', 'won', 'lost'] as const satisfies readonly
 export const DEAL_SOURCES = ['lead', 'campaign', 'referral', 'web', 'event', 'manual', 'import', 'api', 'other'] as const satisfies readonly DealSource[];
 export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'omitted'] as const satisfies readonly ForecastCategory[];
 
-const withoutNul = (value: string) => value.replace(/\u0000/g, '');
-const ZText = () => z.string().overwrite(withoutNul);
-const optionalText = (max: number) =>
-  ZText()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
-const ZUserId = ZText().trim().min(1).max(100);
 const ZTagName = ZText().trim().min(1).max(64);
 const ZIsoDate = z.iso.date().describe('YYYY-MM-DD');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, ZUserId } from '../../kernel/http/zod-text.ts';
 import { ZListQuery } from '../../kernel/http/pagination.ts';
 import { ZAmountInput, ZCurrencyInput } from '../products/index.ts';
 
@@ -7,17 +8,7 @@ import { ZAmountInput, ZCurrencyInput } from '../products/index.ts';
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const;
 export const ORDER_STATUSES = ['draft', 'confirmed', 'invoiced', 'paid', 'cancelled'] as const;
 
-const withoutNul = (value: string) => value.replace(/\u0000/g, '');
-const ZText = () => z.string().overwrite(withoutNul);
-const optionalText = (max: number) =>
-  ZText()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
 const ZIsoDate = z.iso.date().describe('YYYY-MM-DD (Gregorian)');
-const ZUserId = ZText().trim().min(1).max(100);
 
 export const ZLineInput = z
   .object({

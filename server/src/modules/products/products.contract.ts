@@ -1,20 +1,9 @@
 import { z } from 'zod';
+import { ZText, optionalText } from '../../kernel/http/zod-text.ts';
 import { ZListQuery } from '../../kernel/http/pagination.ts';
 import { withoutNulDeep } from '../leads/leads.contract.ts';
 
 /** The request and response shapes of /api/v1/products and /api/v1/price-lists. */
-
-const withoutNul = (value: string) => value.replace(/\u0000/g, '');
-const ZText = () => z.string().overwrite(withoutNul);
-
-/** Optional text: trimmed, and an empty string (a cleared form field) means "none". */
-const optionalText = (max: number) =>
-  ZText()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
 
 /**
  * A decimal as a string (Persian/Arabic/Latin digits, separators) or a number; the service

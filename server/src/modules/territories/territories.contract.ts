@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { ZText, optionalText, ZUserId } from '../../kernel/http/zod-text.ts';
 
 /** The request and response shapes of /api/v1/territories and /api/v1/teams. */
 
-const withoutNul = (value: string) => value.replace(/\u0000/g, '');
-const ZText = () => z.string().overwrite(withoutNul);
-
-/** Optional text: trimmed, and an empty string (a cleared form field) means "none". */
-const optionalText = (max: number) =>
-  ZText()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
-
-/** better-auth user ids are not UUIDs. */
-const ZUserId = ZText().trim().min(1).max(100);
 const ZName = ZText().trim().min(1).max(120);
 
 export const TERRITORY_ROLES = ['rep', 'manager'] as const;
