@@ -143,8 +143,8 @@ describe.each(TEST_ENGINES)('tags service on %s', (engine) => {
       ]),
     );
     expect((await service.list(c)).map((t) => [t.name, t.usage])).toEqual([
-      ['الف', { person: 3, organization: 0, lead: 0, total: 3 }],
-      ['ب', { person: 3, organization: 0, lead: 0, total: 3 }],
+      ['الف', { person: 3, organization: 0, lead: 0, deal: 0, total: 3 }],
+      ['ب', { person: 3, organization: 0, lead: 0, deal: 0, total: 3 }],
     ]);
 
     expect(await bulk((tx) => service.removeTags(tx, c, 'person', [people[1]!, people[2]!], [a.id]))).toBe(2);
