@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../common/src/calendar/index.ts';
-import { documentTotals, formatMoney } from '../../common/src/money/index.ts';
+import { currencyScale, documentTotals, formatMoney } from '../../common/src/money/index.ts';
 import { signUp, type ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { launchBrowser, screenshot } from './browser.ts';
@@ -155,6 +155,7 @@ describe('quotes and orders in Persian', () => {
         { quantity: '3', unitPrice: '25000000.00', discountPercent: '0.00', taxRate: '10.00' },
       ],
       '12345670.00',
+      currencyScale('IRR'),
     );
     const fa = (amount: string) => formatMoney(amount, 'IRR', 'fa', 'toman');
     await expect.poll(() => textOf(page, 'totals-total')).toBe(fa(expected.total));

@@ -193,7 +193,8 @@ async function snapshot(database: Database): Promise<Snapshot> {
          where c.table_schema = 'public' and c.table_name = '${table}' and c.constraint_type = 'PRIMARY KEY'
          order by k.ordinal_position`,
       );
-      const orderBy = keys.map((key) => `t."${key.column_name}"`).join(', ');
+      // Tables without a primary key (link tables with a unique pair) are ordered by the whole row.
+      const orderBy = keys.length ? keys.map((key) => `t."${key.column_name}"`).join(', ') : 'to_jsonb(t)::text';
       const [row] = await query<{ data: string }>(
         `select coalesce(json_agg(to_jsonb(t) order by ${orderBy}), '[]'::json)::text as data from public."${table}" as t`,
       );
