@@ -28,10 +28,10 @@ import { createFieldsService, registerFieldsRoutes } from './modules/fields/inde
 import { createTeamsService, createTerritoriesService, registerTeamsRoutes, registerTerritoriesRoutes } from './modules/territories/index.ts';
 import { createCurrenciesService, registerCurrenciesRoutes } from './modules/currencies/index.ts';
 import { createPipelinesService, registerPipelinesRoutes } from './modules/pipelines/index.ts';
-import { createDealsService, dealsTimelineProvider, loadDealsCatalog, registerDealsRoutes } from './modules/deals/index.ts';
+import { createDealsService, dealsTimelineProvider, loadDealsCatalog, registerDealMergeHooks, registerDealsRoutes } from './modules/deals/index.ts';
 import { createSalesAnalyticsService, registerSalesAnalyticsRoutes } from './modules/sales-analytics/index.ts';
 import { createProductsService, registerProductsRoutes } from './modules/products/index.ts';
-import { createOrderImportAdapter, createOrdersService, registerOrdersRoutes } from './modules/orders/index.ts';
+import { createOrderImportAdapter, createOrdersService, registerOrderMergeHooks, registerOrdersRoutes } from './modules/orders/index.ts';
 import { customFieldsRepository } from './modules/custom-fields/index.ts';
 import { peopleCatalog } from './modules/people/index.ts';
 import { leadsCatalog } from './modules/leads/index.ts';
@@ -86,8 +86,10 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
   const pipelines = createPipelinesService({ db, clock: deps.clock });
   const products = createProductsService({ db, clock: deps.clock });
   const orders = createOrdersService({ db, clock: deps.clock });
+  registerOrderMergeHooks();
   workspaces.registerCreationHook((tx, workspaceId) => pipelines.ensureDefaultsWithin(tx, workspaceId));
   const deals = createDealsService({ db, tags, views, pipelines, clock: deps.clock });
+  registerDealMergeHooks();
   pipelines.setStageDealsMover(deals.moveStageDealsWithin);
   // 'deal' is a view entity at runtime (ZViewEntity); the ViewEntity type in views.schema.ts lags behind.
   views.registerViewCatalog('deal', (workspaceId) => loadDealsCatalog(db, workspaceId));

@@ -5,3 +5,4 @@ export { dealsTimelineProvider, DEAL_TIMELINE_ACTIONS } from './deals.timeline.t
 export { dealErrors } from './deals.errors.ts';
 export { hydrateDeals } from './deals.public.ts';
 export { ZDeal, ZDealCreate, ZDealPatch, ZDealMove, DEAL_STATUSES, DEAL_SOURCES, FORECAST_CATEGORIES, type Deal, type TDealCreate } from './deals.contract.ts';
+export { registerDealMergeHooks } from './deals.merge.ts';

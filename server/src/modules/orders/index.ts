@@ -4,3 +4,4 @@ export { ordersRepository, type OrderRow, type OrderLineRow, type QuoteRow } fro
 export { orderErrors } from './orders.errors.ts';
 export { createOrderImportAdapter } from './orders.import.ts';
 export { ZQuote, ZOrder, ZQuoteCreate, ZOrderCreate, ZQuotePatch, ZOrderPatch, QUOTE_STATUSES, ORDER_STATUSES } from './orders.contract.ts';
+export { registerOrderMergeHooks } from './orders.merge.ts';
