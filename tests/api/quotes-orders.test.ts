@@ -131,7 +131,8 @@ describe('quotes', () => {
     const order = await client.post(`/api/v1/quotes/${q.id}/order`, { orderDate: '2025-04-01' });
     expect(order.status).toBe(201);
     expect(order.body).toMatchObject({ displayNumber: 'INV-1', quoteId: q.id, status: 'draft', total: '3300000.00', orderDate: '2025-04-01', organizationId: org.id });
-    expect(order.body.lines[0]).toMatchObject({ productId: licence.id, quantity: '3.000', unitCost: '600000.00', costAmount: '1800000.00', netAmountBase: '3000000.00', counted: true });
+    expect(order.body.lines[0]).toMatchObject({ productId: licence.id, quantity: '3.000', unitCost: '600000.00', costAmount: '1800000.00', netAmountBase: '3000000.00', counted: false });
+    // A draft order is not a sale yet: its lines count once it is confirmed.
     const accepted = (await client.get(`/api/v1/quotes/${q.id}`)).body;
     expect(accepted).toMatchObject({ status: 'accepted', orderId: order.body.id });
     const again = await client.post(`/api/v1/quotes/${q.id}/order`, {});
@@ -194,21 +195,23 @@ describe('orders', () => {
     const { client, workspace, org, licence } = await shop();
     const o = (await client.post('/api/v1/orders', { organizationId: org.id, orderDate: '2025-05-01', lines: [{ productId: licence.id, quantity: 1 }] })).body;
     const line = async () => (await sql('select organization_id, order_date::text, net_amount_base::text, cost_amount::text, counted from order_lines where order_id = $1 and workspace_id = $2', [o.id, workspace.id]))[0];
-    expect(await line()).toEqual({ organization_id: org.id, order_date: '2025-05-01', net_amount_base: '1000000.00', cost_amount: '600000.00', counted: true });
+    // A draft is not a sale yet; confirming it makes its lines count.
+    expect(await line()).toEqual({ organization_id: org.id, order_date: '2025-05-01', net_amount_base: '1000000.00', cost_amount: '600000.00', counted: false });
+    const stale = await client.patch(`/api/v1/orders/${o.id}`, { version: 2, status: 'confirmed' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('version_conflict');
+    const confirmed = await client.patch(`/api/v1/orders/${o.id}`, { version: o.version, status: 'confirmed' });
+    expect(confirmed.status).toBe(200);
+    expect((await line()).counted).toBe(true);
     expect((await client.delete(`/api/v1/orders/${o.id}`)).status).toBe(204);
     expect((await line()).counted).toBe(false);
     const restored = await client.post(`/api/v1/orders/${o.id}/restore`);
     expect(restored.status).toBe(200);
     expect((await line()).counted).toBe(true);
-    const stale = await client.patch(`/api/v1/orders/${o.id}`, { version: 1, status: 'confirmed' });
-    expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe('version_conflict');
-    const confirmed = await client.patch(`/api/v1/orders/${o.id}`, { version: restored.body.version, status: 'confirmed' });
-    expect(confirmed.status).toBe(200);
-    const locked = await client.patch(`/api/v1/orders/${o.id}`, { version: confirmed.body.version, lines: [] });
+    const locked = await client.patch(`/api/v1/orders/${o.id}`, { version: restored.body.version, lines: [] });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('document_locked');
-    const cancelled = await client.patch(`/api/v1/orders/${o.id}`, { version: confirmed.body.version, status: 'cancelled' });
+    const cancelled = await client.patch(`/api/v1/orders/${o.id}`, { version: restored.body.version, status: 'cancelled' });
     expect(cancelled.status).toBe(200);
     expect((await line()).counted).toBe(false);
     const revived = await client.patch(`/api/v1/orders/${o.id}`, { version: cancelled.body.version, status: 'paid' });
@@ -244,7 +247,7 @@ describe('orders', () => {
     await mk({ orderDate: '2025-03-05', status: 'confirmed' });
     const c = (await mk({ orderDate: '2025-02-05' })).body;
     await client.patch(`/api/v1/orders/${c.id}`, { version: 1, status: 'cancelled' });
-    await client.post('/api/v1/orders', { personId: person.id, orderDate: '2025-06-01', lines: [{ description: 'x', unitPrice: '5' }] });
+    await client.post('/api/v1/orders', { personId: person.id, orderDate: '2025-06-01', status: 'confirmed', lines: [{ description: 'x', unitPrice: '5' }] });
     const byOrg = await client.get(`/api/v1/orders?organizationId=${org.id}`);
     expect(byOrg.body.items).toHaveLength(3);
     expect(byOrg.body.items[0].lines).toBeUndefined();
@@ -255,12 +258,13 @@ describe('orders', () => {
     expect([...page1.body.items, ...page2.body.items].map((o: any) => o.id)).toContain(a.id);
     const summary = await client.get(`/api/v1/orders/summary?organizationId=${org.id}`);
     expect(summary.status).toBe(200);
+    // Only sales count: the confirmed order; not the draft of 2025-01-05 nor the cancelled one.
     expect(summary.body).toEqual({
-      orderCount: 2,
-      revenueBase: '4000000.00',
-      costBase: '2400000.00',
-      marginBase: '1600000.00',
-      firstOrderDate: '2025-01-05',
+      orderCount: 1,
+      revenueBase: '2000000.00',
+      costBase: '1200000.00',
+      marginBase: '800000.00',
+      firstOrderDate: '2025-03-05',
       lastOrderDate: '2025-03-05',
       currency: 'IRR',
     });

@@ -244,12 +244,10 @@ describe('quotes and orders in Persian', () => {
     await page.goto(`${server.url}/organizations/${organizationId}`);
     await page.getByTestId('customer-orders').waitFor();
     await expect.poll(() => page.getByTestId('customer-document-row').count()).toBe(2);
+    // The order is still a draft: listed, but not yet a sale in the customer's figures.
     const summary = (await api.get(`/api/v1/orders/summary?organizationId=${organizationId}`)).body;
-    expect(summary.orderCount).toBe(1);
-    expect(await textOf(page, 'customer-order-count')).toBe('۱');
-    expect(await textOf(page, 'customer-revenue')).toBe(formatMoney(summary.revenueBase, 'IRR', 'fa', 'toman'));
-    expect(await textOf(page, 'customer-margin')).toBe(formatMoney(summary.marginBase, 'IRR', 'fa', 'toman'));
-    expect(await textOf(page, 'customer-last-order')).toBe(formatDate(summary.lastOrderDate, { locale: 'fa', calendar: 'jalali', style: 'short' }));
+    expect(summary.orderCount).toBe(0);
+    expect(await page.getByTestId('customer-orders-summary').count()).toBe(0);
     const section = plain(await page.getByTestId('customer-orders').textContent());
     expect(section).toContain('INV-');
     expect(section).toContain('Q-');
@@ -314,6 +312,16 @@ describe('quotes and orders in Persian', () => {
     await page.getByTestId('document-readonly').waitFor();
     expect(await page.getByTestId('line-add').count()).toBe(0);
     await screenshot(page, 'sales-order-invoiced-fa');
+
+    // Now a sale: the organisation's page counts it, with its revenue, margin and date.
+    await page.goto(`${server.url}/organizations/${organizationId}`);
+    await page.getByTestId('customer-orders').waitFor();
+    const summary = (await api.get(`/api/v1/orders/summary?organizationId=${organizationId}`)).body;
+    expect(summary.orderCount).toBe(1);
+    await expect.poll(() => textOf(page, 'customer-order-count')).toBe('۱');
+    expect(await textOf(page, 'customer-revenue')).toBe(formatMoney(summary.revenueBase, 'IRR', 'fa', 'toman'));
+    expect(await textOf(page, 'customer-margin')).toBe(formatMoney(summary.marginBase, 'IRR', 'fa', 'toman'));
+    expect(await textOf(page, 'customer-last-order')).toBe(formatDate(summary.lastOrderDate, { locale: 'fa', calendar: 'jalali', style: 'short' }));
     await page.close();
   });
 

@@ -14,6 +14,7 @@ import { checkMagnitude, computeDocument, orderLineValues, resolveLines, storedL
 import { loadOrder } from './orders.public.ts';
 import { ordersRepository as repo, type OrderRow } from './orders.repository.ts';
 import type { OrdersService } from './orders.service.ts';
+import { isCountedOrder } from './orders.status.ts';
 
 /*
  * Orders from an ERP or accounting export: one CSV row per order line, rows grouped into orders
@@ -202,7 +203,7 @@ export function createOrderImportAdapter(deps: OrderImportDeps): ImportAdapter<O
       },
       now(),
     );
-    await repo.replaceOrderLines(tx, ctx.workspaceId, order.id, orderLineValues(lines, computed, { ...row!, counted: row!.status !== 'cancelled' && !row!.deletedAt }));
+    await repo.replaceOrderLines(tx, ctx.workspaceId, order.id, orderLineValues(lines, computed, { ...row!, counted: isCountedOrder(row!) }));
     return row!;
   }
 

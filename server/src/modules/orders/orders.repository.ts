@@ -6,6 +6,7 @@ import { deals } from '../deals/deals.schema.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
 import { contactPoints, people } from '../people/people.schema.ts';
 import { documentSequences, orderLines, orders, quoteLines, quotes, type DocumentKind, type OrderStatus, type QuoteStatus } from './orders.schema.ts';
+import { COUNTED_ORDER_STATUSES, isCountedOrder } from './orders.status.ts';
 
 export type QuoteRow = typeof quotes.$inferSelect;
 export type QuoteValues = Omit<typeof quotes.$inferInsert, 'id' | 'workspaceId' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -166,7 +167,7 @@ export const ordersRepository = {
         organizationId: order.organizationId,
         personId: order.personId,
         orderDate: order.orderDate,
-        counted: order.status !== 'cancelled' && !order.deletedAt,
+        counted: isCountedOrder(order),
       })
       .where(and(eq(orderLines.workspaceId, workspaceId), eq(orderLines.orderId, order.id)));
   },
@@ -191,7 +192,7 @@ export const ordersRepository = {
       .limit(c.limit + 1);
   },
 
-  /** Value of a customer: counted order lines (not cancelled, not deleted) and their orders' dates. */
+  /** Value of a customer: counted order lines (confirmed, invoiced or paid; not deleted) and their orders' dates. */
   async customerSummary(db: Executor, workspaceId: string, customer: { organizationId?: string; personId?: string }) {
     const lineCustomer = customer.organizationId ? eq(orderLines.organizationId, customer.organizationId) : eq(orderLines.personId, customer.personId!);
     const orderCustomer = customer.organizationId ? eq(orders.organizationId, customer.organizationId) : eq(orders.personId, customer.personId!);
@@ -210,7 +211,7 @@ export const ordersRepository = {
         last: sql<string | null>`max(${orders.orderDate})::text`,
       })
       .from(orders)
-      .where(and(eq(orders.workspaceId, workspaceId), orderCustomer, isNull(orders.deletedAt), sql`${orders.status} <> 'cancelled'`));
+      .where(and(eq(orders.workspaceId, workspaceId), orderCustomer, isNull(orders.deletedAt), inArray(orders.status, COUNTED_ORDER_STATUSES)));
     return { revenue: money!.revenue, cost: money!.cost, count: dates!.count, first: dates!.first, last: dates!.last };
   },
 

@@ -25,7 +25,7 @@ import { buildPrint, type PrintLang } from './orders.print.ts';
 import { customerRefs, loadOrder, loadQuote, orderSummary, quoteSummary, type Order, type OrderSummary, type Quote, type QuoteSummary } from './orders.public.ts';
 import { ordersRepository as repo, type OrderRow, type OrderValues, type QuoteRow, type QuoteValues } from './orders.repository.ts';
 import type { OrderStatus } from './orders.schema.ts';
-import { assertEditable, assertOrderMove, assertQuoteMove, orderEditable, quoteEditable } from './orders.status.ts';
+import { assertEditable, assertOrderMove, assertQuoteMove, isCountedOrder, orderEditable, quoteEditable } from './orders.status.ts';
 
 const actingUserId = (ctx: WorkspaceContext) => (ctx.actor.type === 'user' ? ctx.actor.id : null);
 
@@ -244,7 +244,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
       notes: input.notes ?? null,
       createdBy: actingUserId(ctx),
     });
-    await repo.replaceOrderLines(tx, ctx.workspaceId, row.id, orderLineValues(lines, computed, { ...row, counted: true }));
+    await repo.replaceOrderLines(tx, ctx.workspaceId, row.id, orderLineValues(lines, computed, { ...row, counted: isCountedOrder(row) }));
     const order = await loadOrder(tx, ctx.workspaceId, row);
     await audited(tx, ctx, 'order.created', 'order', order);
     return order;
@@ -288,7 +288,7 @@ export function createOrdersService(deps: { db: AppDb; clock?: () => Date }) {
     }
     const row = await repo.updateOrder(tx, ctx.workspaceId, id, version, changes, clock());
     if (!row) throw kernelErrors.version_conflict();
-    if (computed) await repo.replaceOrderLines(tx, ctx.workspaceId, id, orderLineValues(lines, computed, { ...row, counted: row.status !== 'cancelled' }));
+    if (computed) await repo.replaceOrderLines(tx, ctx.workspaceId, id, orderLineValues(lines, computed, { ...row, counted: isCountedOrder(row) }));
     else await repo.syncOrderLines(tx, ctx.workspaceId, row);
     const order = await loadOrder(tx, ctx.workspaceId, row);
     const action = status !== undefined && status !== before.status ? `order.${status}` : 'order.updated';

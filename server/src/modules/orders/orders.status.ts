@@ -38,3 +38,13 @@ export const orderEditable = (status: OrderStatus) => status === 'draft';
 export function assertEditable(editable: boolean, status: string): void {
   if (!editable) throw orderErrors.document_locked({ params: { status, statusFa: STATUS_LABELS_FA[status] ?? status } });
 }
+
+/**
+ * Whether an order counts as a sale in revenue, customer value and analytics: confirmed, invoiced
+ * or paid, and not in the trash. A draft is not a sale yet; a cancelled order never was.
+ */
+export const COUNTED_ORDER_STATUSES: OrderStatus[] = ['confirmed', 'invoiced', 'paid'];
+
+export function isCountedOrder(order: { status: OrderStatus; deletedAt?: Date | null }): boolean {
+  return COUNTED_ORDER_STATUSES.includes(order.status) && !order.deletedAt;
+}
