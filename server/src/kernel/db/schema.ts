@@ -19,3 +19,8 @@ export * from '../../modules/pipelines/pipelines.schema.ts';
 export * from '../../modules/products/products.schema.ts';
 export * from '../../modules/deals/deals.schema.ts';
 export * from '../../modules/orders/orders.schema.ts';
+export * from '../../modules/activities/activities.schema.ts';
+export * from '../../modules/tasks/tasks.schema.ts';
+export * from '../../modules/notifications/notifications.schema.ts';
+export * from '../../modules/messaging/messaging.schema.ts';
+export * from '../../modules/calendar/calendar.schema.ts';

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'custom_fields.manage',
   /** Pipelines and stages, lost reasons, products and price lists, territories and teams, currencies and VAT. */
   'sales.configure',
+  /** The workspace's SMS gateway and its shared email/SMS templates. */
+  'messaging.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,7 +33,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     key: 'manager',
     nameFa: 'مدیر فروش',
     nameEn: 'Manager',
-    permissions: ['members.read', 'audit.read', ...RECORD_PERMISSIONS, 'records.delete', 'records.import', 'records.export', 'records.handover', 'sales.configure'],
+    permissions: ['members.read', 'audit.read', ...RECORD_PERMISSIONS, 'records.delete', 'records.import', 'records.export', 'records.handover', 'sales.configure', 'messaging.configure'],
   },
   { key: 'member', nameFa: 'کارشناس', nameEn: 'Member', permissions: ['members.read', ...RECORD_PERMISSIONS] },
 ];

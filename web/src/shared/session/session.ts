@@ -56,7 +56,8 @@ export type Permission =
   | 'records.export'
   | 'records.handover'
   | 'custom_fields.manage'
-  | 'sales.configure';
+  | 'sales.configure'
+  | 'messaging.configure';
 
 export function can(me: Me, permission: Permission): boolean {
   return me.permissions.includes(permission);
