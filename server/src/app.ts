@@ -31,7 +31,12 @@ import { createPipelinesService, registerPipelinesRoutes } from './modules/pipel
 import { createDealsService, dealsTimelineProvider, loadDealsCatalog, registerDealMergeHooks, registerDealsRoutes } from './modules/deals/index.ts';
 import { createSalesAnalyticsService, registerSalesAnalyticsRoutes } from './modules/sales-analytics/index.ts';
 import { createProductsService, registerProductsRoutes } from './modules/products/index.ts';
+import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
 import { createOrderImportAdapter, createOrdersService, registerOrderMergeHooks, registerOrdersRoutes } from './modules/orders/index.ts';
+import { createTasksService, registerTaskMergeHooks, registerTasksRoutes } from './modules/tasks/index.ts';
+import { activitiesTimelineProvider, createActivitiesService, registerActivitiesRoutes, registerActivityMergeHooks } from './modules/activities/index.ts';
+import { createMessagingService, createSmsSender, registerMessagingJobs, registerMessagingRoutes } from './modules/messaging/index.ts';
+import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications/index.ts';
 import { customFieldsRepository } from './modules/custom-fields/index.ts';
 import { peopleCatalog } from './modules/people/index.ts';
 import { leadsCatalog } from './modules/leads/index.ts';
@@ -60,6 +65,8 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: { database: Database; config: AppConfig; jobs: JobQueue; clock?: () => Date }) {
   const { database, config, jobs } = deps;
   const db = database.db;
+  // The workspace's SMS gateway: messaging sends through it, notifications deliver SMS with it.
+  const smsSender = createSmsSender({ db });
   const enqueueEmail: EnqueueEmail = async (message, tx) => {
     await jobs.send('email.send', message, { tx });
   };
@@ -97,6 +104,15 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
   timeline.registerProvider(dealsTimelineProvider(db));
   const handover = createHandoverService(db);
   handover.registerTarget(deals.handoverTarget);
+  const tasks = createTasksService({ db, clock: deps.clock });
+  handover.registerTarget(tasks.handoverTarget);
+  registerTaskMergeHooks();
+  // SPEC §2.2: every new lead with an owner comes with a follow-up task, in the lead's transaction.
+  leads.onCreated((tx, ctx, created) => tasks.createLeadFollowUps(tx, ctx, created));
+  const activities = createActivitiesService({ db, clock: deps.clock });
+  registerActivityMergeHooks();
+  timeline.registerProvider(activitiesTimelineProvider(db));
+  handover.registerTarget(activities.handoverTarget);
   const imports = createImportsService({ db, jobs, uploadsDir: uploadsDirFor(config.dataDir) });
   imports.registerAdapter(createPersonImportAdapter({ people, organizations, findDuplicates }));
   imports.registerAdapter(createOrganizationImportAdapter({ organizations, findDuplicates }));
@@ -133,9 +149,12 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     currencies,
     pipelines,
     deals,
+    activities,
     salesAnalytics: createSalesAnalyticsService({ db, clock: deps.clock }),
     products,
     orders,
+    tasks,
+    calendar: createCalendarService({ db, config, clock: deps.clock }),
     territories: createTerritoriesService({ db, clock: deps.clock }),
     teams: createTeamsService({ db, clock: deps.clock }),
     search: createSearchService({ db }),
@@ -145,6 +164,9 @@ export function createServices(deps: { database: Database; config: AppConfig; jo
     }),
     imports,
     exports,
+    smsSender,
+    messaging: createMessagingService({ db, jobs, smsSender, clock: deps.clock }),
+    notifications: createNotificationsService({ db, jobs, clock: deps.clock }),
   };
 }
 
@@ -170,6 +192,8 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     await registerMailJobs(jobs, mailer);
     const services = createServices({ database, config, jobs, clock: options.clock });
     await services.imports.registerJobs(jobs);
+    await registerMessagingJobs({ db: database.db, jobs, mailer, smsSender: services.smsSender, smtpFrom: config.smtp?.from, clock: options.clock });
+    await services.notifications.registerJobs(jobs, { mailer, emailConfigured: config.smtp !== undefined, sms: services.smsSender, publicUrl: () => config.publicUrl });
     const http = await createHttpServer({
       db: database.db,
       resolvePrincipal: createPrincipalResolver(services.identity, services.apiKeys),
@@ -197,20 +221,32 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
     registerCurrenciesRoutes(http, services.currencies);
     registerPipelinesRoutes(http, services.pipelines);
     registerDealsRoutes(http, services.deals);
+    registerActivitiesRoutes(http, services.activities);
     registerSalesAnalyticsRoutes(http, services.salesAnalytics);
     registerProductsRoutes(http, services.products);
+    registerCalendarRoutes(http, services.calendar);
     registerOrdersRoutes(http, services.orders);
     registerTerritoriesRoutes(http, services.territories);
     registerTeamsRoutes(http, services.teams);
     registerSearchRoutes(http, services.search);
     registerFieldsRoutes(http, services.fields);
     registerImportsRoutes(http, services.imports, services.exports);
+    registerTasksRoutes(http, services.tasks);
+    registerMessagingRoutes(http, services.messaging);
+    registerNotificationsRoutes(http, services.notifications);
     await http.ready();
     await jobs.start();
     const statistics = startStatisticsRefresh(database, {
       intervalMs: STATISTICS_REFRESH_MS,
       onError: (error) => http.log.warn({ err: error }, 'refreshing planner statistics failed'),
     });
+    // Reminders fire where jobs run; a web-only process (PEYVAND_JOBS=off) leaves them to the worker.
+    if (config.jobsMode !== 'off') {
+      services.notifications.startTicker({
+        intervalMs: (config.notificationTickSeconds ?? 5) * 1000,
+        onError: (error) => http.log.error({ err: error }, 'dispatching reminders failed'),
+      });
+    }
     return {
       config,
       database,
@@ -220,6 +256,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
       http,
       async close() {
         await statistics.stop();
+        await services.notifications.stop();
         await http.close();
         await jobs.stop();
         await database.close();

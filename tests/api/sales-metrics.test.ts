@@ -75,6 +75,26 @@ async function seedWorld() {
   // Quotes out of draft count as issued; drafts do not. Orders count by creation.
   await sql(`insert into quotes (workspace_id, number, status, owner_id, issue_date, currency) values ($1, 1, 'sent', $2, '2025-05-01', 'IRR'), ($1, 2, 'draft', $2, '2025-05-02', 'IRR')`, [workspaceId, ali]);
   await sql(`insert into orders (workspace_id, number, owner_id, order_date, currency, created_at) values ($1, 1, $2, '2025-05-20', 'IRR', '2025-05-20T08:00:00Z')`, [workspaceId, bahar]);
+  // Calls and meetings count when done, by owner, in the range: Ali 2 calls (one on w1) and 1 meeting;
+  // Bahar 1 call (on o2) and 1 meeting. Planned, cancelled, deleted and earlier ones do not count.
+  const activity = async (ownerId: string, type: string, status: string, occurredAt: string, dealId?: string, deleted = false) => {
+    const [row] = await sql(
+      `insert into activities (workspace_id, type, status, direction, occurred_at, owner_id, deleted_at)
+       values ($1, $2, $3, 'outbound', $4, $5, case when $6 then now() end) returning id`,
+      [workspaceId, type, status, occurredAt, ownerId, deleted],
+    );
+    if (dealId) await sql(`insert into activity_links (workspace_id, activity_id, entity_type, entity_id, occurred_at) values ($1, $2, 'deal', $3, $4)`, [workspaceId, row.id, dealId, occurredAt]);
+  };
+  await activity(ali, 'call', 'done', '2025-04-10T08:00:00Z', ids.w1);
+  await activity(ali, 'call', 'done', '2025-04-12T08:00:00Z');
+  await activity(ali, 'meeting', 'done', '2025-05-01T08:00:00Z');
+  await activity(ali, 'call', 'planned', '2025-05-02T08:00:00Z', ids.w1);
+  await activity(ali, 'meeting', 'cancelled', '2025-05-03T08:00:00Z');
+  await activity(ali, 'call', 'done', '2025-05-04T08:00:00Z', ids.w1, true);
+  await activity(ali, 'call', 'done', '2025-03-20T20:00:00Z');
+  await activity(ali, 'note', 'done', '2025-05-05T08:00:00Z');
+  await activity(bahar, 'call', 'done', '2025-06-01T08:00:00Z', ids.o2);
+  await activity(bahar, 'meeting', 'done', '2025-06-02T08:00:00Z');
 
   const stranger = await admin('en');
   const theirs = await seedPipeline(sql, stranger.workspace.id, 'Theirs');
@@ -155,8 +175,19 @@ describe('sales metrics', () => {
     expect(rep(world.bahar)).toEqual({ owner: { id: world.bahar, name: 'بهار' }, wonCount: 1, wonAmount: '2000.00', lostCount: 2, winRate: 0.3333, averageCycleDays: 15 });
     const act = (id: string) => res.body.activity.find((a: any) => a.user?.id === id);
     // Ali moved w1 three times, w2 once, l2 three times, l4 once, o1 once = 9; Bahar w3 2, l1 1, l3 1 = 4.
-    expect(act(world.ali)).toEqual({ user: { id: world.ali, name: 'نرگس افشار' }, dealsCreated: 5, stageMoves: 9, dealsWon: 2, dealsLost: 2, quotesIssued: 1, ordersCreated: 0 });
-    expect(act(world.bahar)).toEqual({ user: { id: world.bahar, name: 'بهار' }, dealsCreated: 4, stageMoves: 4, dealsWon: 1, dealsLost: 2, quotesIssued: 0, ordersCreated: 1 });
+    expect(act(world.ali)).toEqual({ user: { id: world.ali, name: 'نرگس افشار' }, dealsCreated: 5, stageMoves: 9, dealsWon: 2, dealsLost: 2, quotesIssued: 1, ordersCreated: 0, calls: 2, meetings: 1 });
+    expect(act(world.bahar)).toEqual({ user: { id: world.bahar, name: 'بهار' }, dealsCreated: 4, stageMoves: 4, dealsWon: 1, dealsLost: 2, quotesIssued: 0, ordersCreated: 1, calls: 1, meetings: 1 });
+    const [held] = await sql(
+      `select count(*) filter (where type = 'call')::int as calls, count(*) filter (where type = 'meeting')::int as meetings from activities
+       where workspace_id = $1 and owner_id = $2 and status = 'done' and deleted_at is null
+         and occurred_at >= '2025-03-21 00:00+03:30' and occurred_at < '2026-03-21 00:00+03:30'`,
+      [world.workspaceId, world.ali],
+    );
+    expect(held).toEqual({ calls: act(world.ali).calls, meetings: act(world.ali).meetings });
+    // In one pipeline only the calls and meetings on its deals count.
+    const inPipeline = await world.owner.client.get(`/api/v1/sales-metrics?${FY1404}&pipelineId=${world.p.id}`);
+    const piped = (id: string) => inPipeline.body.activity.find((a: any) => a.user?.id === id);
+    expect([piped(world.ali).calls, piped(world.ali).meetings, piped(world.bahar).calls, piped(world.bahar).meetings]).toEqual([1, 0, 1, 0]);
     const [moves] = await sql(
       `select count(*)::int as n from deal_stage_history h join deals d on d.id = h.deal_id
        where h.workspace_id = $1 and h.moved_by = $2 and h.entered_at > d.created_at and d.deleted_at is null

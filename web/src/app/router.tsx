@@ -49,6 +49,12 @@ const OrdersListPage = lazyPage(() => import('../features/orders/OrdersListPage.
 const OrderEditorPage = lazyPage(() => import('../features/orders/OrderEditorPage.tsx'), 'OrderEditorPage');
 const PrintQuotePage = lazyPage(() => import('../features/orders/PrintDocumentPage.tsx'), 'PrintQuotePage');
 const PrintOrderPage = lazyPage(() => import('../features/orders/PrintDocumentPage.tsx'), 'PrintOrderPage');
+const TasksPage = lazyPage(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
+const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage');
+const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage.tsx'), 'NotificationsPage');
+const NotificationPreferencesPage = lazyPage(() => import('../features/notifications/NotificationPreferencesPage.tsx'), 'NotificationPreferencesPage');
+const TemplatesPage = lazyPage(() => import('../features/messaging/TemplatesPage.tsx'), 'TemplatesPage');
+const SmsSettingsPage = lazyPage(() => import('../features/messaging/SmsSettingsPage.tsx'), 'SmsSettingsPage');
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -98,6 +104,17 @@ export function createAppRouter() {
               children: [
                 { index: true, element: <WorkspaceOverviewPage /> },
                 { path: 'settings/account', element: <AccountSettingsPage /> },
+                { path: 'notifications', element: <NotificationsPage /> },
+                { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
+                {
+                  // Everyone who reads records may see the templates; writing needs messaging.configure (the page hides it).
+                  element: <RequirePermission permission="records.read" />,
+                  children: [{ path: 'settings/templates', element: <TemplatesPage /> }],
+                },
+                {
+                  element: <RequirePermission permission="messaging.configure" />,
+                  children: [{ path: 'settings/sms', element: <SmsSettingsPage /> }],
+                },
                 {
                   element: <RequirePermission permission="records.read" />,
                   children: [
@@ -121,6 +138,8 @@ export function createAppRouter() {
                     { path: 'orders/:id', element: <OrderEditorPage /> },
                     { path: 'products', element: <ProductsPage /> },
                     { path: 'price-lists', element: <PriceListsPage /> },
+                    { path: 'tasks', element: <TasksPage /> },
+                    { path: 'calendar', element: <CalendarPage /> },
                   ],
                 },
                 {

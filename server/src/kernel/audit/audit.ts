@@ -41,8 +41,34 @@ function auditRow(ctx: WorkspaceContext, entry: AuditEntry) {
   };
 }
 
+/**
+ * Reacts to audited changes inside the transaction that makes them (the "record assigned"
+ * notification): what it writes commits or rolls back with the change itself.
+ */
+export type AuditObserver = (executor: Executor, ctx: WorkspaceContext, entries: readonly AuditEntry[]) => Promise<void>;
+
+const auditObservers = new Map<string, AuditObserver>();
+
+/**
+ * Registers an observer under a key; registering the same key again replaces it, so a process
+ * that builds its services twice (tests, a restart in place) never runs one observer twice.
+ * Returns the unregistration, which only removes this very observer.
+ */
+export function registerAuditObserver(key: string, observer: AuditObserver): () => void {
+  auditObservers.set(key, observer);
+  return () => {
+    if (auditObservers.get(key) === observer) auditObservers.delete(key);
+  };
+}
+
+async function notifyObservers(executor: Executor, ctx: WorkspaceContext, entries: readonly AuditEntry[]): Promise<void> {
+  if (auditObservers.size === 0 || entries.length === 0) return;
+  for (const observer of auditObservers.values()) await observer(executor, ctx, entries);
+}
+
 export async function recordAudit(executor: Executor, ctx: WorkspaceContext, entry: AuditEntry): Promise<void> {
   await executor.insert(auditLog).values(auditRow(ctx, entry));
+  if (auditObservers.size) await notifyObservers(executor, ctx, [entry]);
 }
 
 /**
@@ -51,6 +77,7 @@ export async function recordAudit(executor: Executor, ctx: WorkspaceContext, ent
  */
 export async function recordAuditMany(executor: Executor, ctx: WorkspaceContext, entries: AuditEntry[]): Promise<void> {
   for (const chunk of inChunks(entries)) await executor.insert(auditLog).values(chunk.map((entry) => auditRow(ctx, entry)));
+  if (auditObservers.size) await notifyObservers(executor, ctx, entries);
 }
 
 export type Audit = (entry: AuditEntry) => Promise<void>;

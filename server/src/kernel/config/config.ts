@@ -26,6 +26,8 @@ export type AppConfig = {
   webDistDir: string;
   /** Offer the demo workspace on the sign-in page (npm start). */
   demo: boolean;
+  /** How often a process that runs jobs looks for due reminders (PEYVAND_NOTIFICATION_TICK_SECONDS); default 5. */
+  notificationTickSeconds?: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -47,6 +49,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: resolve(env.PEYVAND_WEB_DIST ?? 'web/dist'),
     demo: env.PEYVAND_DEMO === '1',
+    notificationTickSeconds: Number(env.PEYVAND_NOTIFICATION_TICK_SECONDS) || 5,
     ...overrides,
   };
   if (!config.secret) config.secret = persistentSecret(config.dataDir);

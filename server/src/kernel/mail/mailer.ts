@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { SmtpConfig } from '#server/kernel/config/config.ts';
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Overrides the configured sender, e.g. the workspace's name with the configured address. */
+  from?: { name: string; address: string };
+};
 
 export type MailResult = {
   messageId: string;
@@ -35,7 +42,7 @@ export function createMailer(smtp: SmtpConfig | undefined, options: MailerOption
   return {
     async send(message) {
       const info = await transport.sendMail({
-        from: smtp.from,
+        from: message.from ?? smtp.from,
         to: message.to,
         subject: message.subject,
         text: message.text,

@@ -8,6 +8,7 @@ import { identityRepository } from '../identity/identity.repository.ts';
 import { seedDemoCustomers } from './demo-customers.seed.ts';
 import { seedDemoTerritories } from './demo-territories.seed.ts';
 import { seedDemoSales } from './demo-sales.seed.ts';
+import { seedDemoActivities } from './demo-activities.seed.ts';
 
 export const DEMO_ADMIN = { email: 'demo@peyvand.example', password: 'peyvand-demo-1404', name: 'سارا احمدی' };
 export const DEMO_WORKSPACE_NAME = 'بازرگانی نمونهٔ پیوند';
@@ -54,5 +55,7 @@ export async function seedDemo(db: AppDb, services: Services): Promise<DemoSeedR
   await seedDemoCustomers(services, workspace.id, { id: admin.id, name: admin.name }, teamUserIds);
   await seedDemoTerritories(services, workspace.id, { id: admin.id, name: admin.name }, teamUserIds);
   await seedDemoSales(db, services, workspace.id, { id: admin.id, name: admin.name }, teamUserIds);
+  const team = DEMO_TEAM.map((member, index) => ({ id: teamUserIds[index]!, name: member.name }));
+  await seedDemoActivities(db, services, workspace.id, { id: admin.id, name: admin.name }, team);
   return { workspaceId: workspace.id, created: true, adminEmail: DEMO_ADMIN.email, adminPassword: DEMO_ADMIN.password };
 }

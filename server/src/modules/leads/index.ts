@@ -1,4 +1,4 @@
-export { createLeadsService, type LeadsService, type LeadsServiceDeps } from './leads.service.ts';
+export { createLeadsService, type LeadsService, type LeadsServiceDeps, type LeadCreatedHook } from './leads.service.ts';
 export { registerLeadsRoutes } from './leads.routes.ts';
 export { leadsCatalog, loadLeadsCatalog } from './leads.catalog.ts';
 export { leadsRepository, type LeadRow } from './leads.repository.ts';

@@ -36,10 +36,22 @@ export type LeadsServiceDeps = {
   scoreRules?: readonly LeadScoreRule[];
 };
 
+/**
+ * Called inside the transaction that created leads (one lead, or a batch from an import), after
+ * they are written: another module adds what comes with a new lead (its follow-up task).
+ */
+export type LeadCreatedHook = (tx: Tx, ctx: WorkspaceContext, leads: Lead[]) => Promise<void>;
+
 export function createLeadsService(deps: LeadsServiceDeps) {
   const { db, tags } = deps;
   const clock = deps.clock ?? (() => new Date());
   const rules = deps.scoreRules ?? DEFAULT_LEAD_SCORE_RULES;
+  const createdHooks: LeadCreatedHook[] = [];
+
+  async function runCreatedHooks(tx: Tx, ctx: WorkspaceContext, created: Lead[]): Promise<void> {
+    if (!created.length) return;
+    for (const hook of createdHooks) await hook(tx, ctx, created);
+  }
 
   async function requireLead(executor: Executor, workspaceId: string, id: string): Promise<Lead> {
     const row = await repo.find(executor, workspaceId, id);
@@ -92,6 +104,7 @@ export function createLeadsService(deps: LeadsServiceDeps) {
     if (tagNames?.length) await tags.setTags(tx, ctx, 'lead', row.id, tagNames);
     const created = await withTagsOne(tx, ctx.workspaceId, row);
     await recordAudit(tx, ctx, { action: 'lead.created', entityType: 'lead', entityId: row.id, after: created });
+    await runCreatedHooks(tx, ctx, [created]);
     return created;
   }
 
@@ -147,7 +160,15 @@ export function createLeadsService(deps: LeadsServiceDeps) {
   return {
     createWithin,
     /** Many creates in the caller's transaction (imports): see leads.batch.ts. */
-    createManyWithin: batch.createManyWithin,
+    async createManyWithin(tx: Tx, ctx: WorkspaceContext, inputs: readonly unknown[]): Promise<Lead[]> {
+      const created = await batch.createManyWithin(tx, ctx, inputs);
+      await runCreatedHooks(tx, ctx, created);
+      return created;
+    },
+    /** Registers what happens with every new lead, in its transaction (wired in app.ts). */
+    onCreated(hook: LeadCreatedHook): void {
+      createdHooks.push(hook);
+    },
     checkManyWithin: batch.checkMany,
     updateWithin,
 

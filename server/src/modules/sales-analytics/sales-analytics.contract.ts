@@ -156,9 +156,11 @@ export const ZSalesMetrics = z.object({
         dealsLost: z.number().int(),
         quotesIssued: z.number().int(),
         ordersCreated: z.number().int(),
+        calls: z.number().int().describe('Calls done (owner, in the range)'),
+        meetings: z.number().int().describe('Meetings done (owner, in the range)'),
       }),
     )
-    .describe('Record activity per user; calls and meetings join when the activities capability lands'),
+    .describe('Per user: what they did with the sales records, and the calls and meetings they held'),
   lostReasons: z.array(z.object({ reason: z.object({ id: z.uuid(), labelFa: z.string(), labelEn: z.string() }).nullable(), count: z.number().int(), amount: ZMoney })),
   competitors: z.array(z.object({ competitor: z.object({ id: z.uuid(), name: z.string() }), count: z.number().int(), amount: ZMoney })),
 });

@@ -330,7 +330,9 @@ export const salesAnalyticsRepository = {
   /**
    * What each user did with the sales records in the range: deals created (created_by), stage
    * moves (history rows after the deal's first, by moved_by), deals won and lost (by owner),
-   * quotes issued (out of draft, by issue date and owner) and orders created (by owner).
+   * quotes issued (out of draft, by issue date and owner), orders created (by owner), and calls
+   * and meetings done (activities of the owner that took place in the range; with a pipeline or
+   * territory filter, only those linked to a deal in it).
    */
   async activity(db: Executor, workspaceId: string, f: MetricsFilter) {
     const onlyUser = (column: string) => (f.ownerId ? sql`AND ${sql.raw(column)} = ${f.ownerId}` : sql``);
@@ -364,21 +366,34 @@ export const salesAnalyticsRepository = {
           WHERE o.workspace_id = ${workspaceId} AND o.deleted_at IS NULL AND o.owner_id IS NOT NULL AND ${instantRange(sql.raw('o.created_at'), f)}
             ${onlyUser('o.owner_id')}
           GROUP BY 1
+        ), met AS (
+          SELECT a.owner_id AS user_id, count(*) FILTER (WHERE a.type = 'call') AS calls, count(*) FILTER (WHERE a.type = 'meeting') AS meetings
+          FROM activities a
+          WHERE a.workspace_id = ${workspaceId} AND a.deleted_at IS NULL AND a.owner_id IS NOT NULL AND a.status = 'done'
+            AND a.type IN ('call', 'meeting') AND ${instantRange(sql.raw('a.occurred_at'), f)} ${onlyUser('a.owner_id')}
+            ${
+              f.pipelineId || f.territoryId
+                ? sql`AND EXISTS (SELECT 1 FROM activity_links al JOIN deals d ON d.id = al.entity_id AND d.workspace_id = al.workspace_id
+                      WHERE al.workspace_id = ${workspaceId} AND al.activity_id = a.id AND al.entity_type = 'deal' AND ${ALIVE} ${dealScope})`
+                : sql``
+            }
+          GROUP BY 1
         ), everyone AS (
           SELECT user_id FROM created UNION SELECT user_id FROM moves UNION SELECT user_id FROM closed
-          UNION SELECT user_id FROM quoted UNION SELECT user_id FROM ordered
+          UNION SELECT user_id FROM quoted UNION SELECT user_id FROM ordered UNION SELECT user_id FROM met
         )
         SELECT e.user_id AS "userId", u.name AS "userName",
           coalesce(c.n, 0)::int AS "dealsCreated", coalesce(m.n, 0)::int AS "stageMoves",
           coalesce(cl.won, 0)::int AS "dealsWon", coalesce(cl.lost, 0)::int AS "dealsLost",
-          coalesce(q.n, 0)::int AS "quotesIssued", coalesce(o.n, 0)::int AS "ordersCreated"
+          coalesce(q.n, 0)::int AS "quotesIssued", coalesce(o.n, 0)::int AS "ordersCreated",
+          coalesce(mt.calls, 0)::int AS "calls", coalesce(mt.meetings, 0)::int AS "meetings"
         FROM everyone e
         LEFT JOIN users u ON u.id = e.user_id
         LEFT JOIN created c ON c.user_id = e.user_id LEFT JOIN moves m ON m.user_id = e.user_id
         LEFT JOIN closed cl ON cl.user_id = e.user_id LEFT JOIN quoted q ON q.user_id = e.user_id
-        LEFT JOIN ordered o ON o.user_id = e.user_id
+        LEFT JOIN ordered o ON o.user_id = e.user_id LEFT JOIN met mt ON mt.user_id = e.user_id
         ORDER BY u.name, e.user_id`),
-    ) as { userId: string; userName: string; dealsCreated: number; stageMoves: number; dealsWon: number; dealsLost: number; quotesIssued: number; ordersCreated: number }[];
+    ) as { userId: string; userName: string; dealsCreated: number; stageMoves: number; dealsWon: number; dealsLost: number; quotesIssued: number; ordersCreated: number; calls: number; meetings: number }[];
   },
 
   /** Lost deals closed in the range per lost reason (null: none given), most frequent first. */

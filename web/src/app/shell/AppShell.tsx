@@ -19,6 +19,8 @@ import MenuIcon from '@mui/icons-material/Menu';
 import AddIcon from '@mui/icons-material/Add';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { GlobalSearch } from '../../features/search/index.ts';
+import { QuickLogCall } from '../../features/activities/QuickLogCall.tsx';
+import { NotificationBell } from '../../features/notifications/index.ts';
 import { NewWorkspaceDialog, WorkspaceSwitcher } from '../../features/workspace/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { can, useSession } from '../../shared/session/index.ts';
@@ -66,6 +68,7 @@ function NavList({ onNavigate }: { onNavigate?: () => void }) {
               >
                 <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
                 <ListItemText primary={t(item.label)} slotProps={{ primary: { sx: { fontWeight: selected ? 700 : 500, fontSize: 14 } } }} />
+                {item.badge}
               </ListItemButton>
             );
           })}
@@ -135,6 +138,8 @@ export function AppShell() {
           {me.workspace && <WorkspaceSwitcher />}
           <Box sx={{ flex: 1 }} />
           {me.workspace && can(me, 'records.read') && <GlobalSearch />}
+          {me.workspace && can(me, 'records.write') && <QuickLogCall />}
+          {me.workspace && <NotificationBell />}
           <UserMenu />
         </Toolbar>
       </AppBar>

@@ -22,6 +22,11 @@ import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
 import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
 import QueryStatsOutlinedIcon from '@mui/icons-material/QueryStatsOutlined';
+import SmsOutlinedIcon from '@mui/icons-material/SmsOutlined';
+import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
+import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined';
+import CalendarMonthOutlinedIcon from '@mui/icons-material/CalendarMonthOutlined';
+import { OverdueBadge } from '../../features/tasks/OverdueBadge.tsx';
 import type { TKey } from '../../shared/i18n/index.ts';
 import type { Permission } from '../../shared/session/index.ts';
 
@@ -34,6 +39,8 @@ export type NavItem = {
   end?: boolean;
   /** Shown only to those who hold it. */
   permission?: Permission;
+  /** A small count after the label (overdue tasks). */
+  badge?: ReactNode;
 };
 
 export type NavSection = { title?: TKey; items: NavItem[] };
@@ -43,6 +50,8 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     items: [
       { to: '/', label: 'nav.home', icon: <DashboardOutlinedIcon />, testId: 'nav-home', end: true },
+      { to: '/tasks', label: 'tasks.nav', icon: <TaskAltOutlinedIcon />, testId: 'nav-tasks', permission: 'records.read', badge: <OverdueBadge /> },
+      { to: '/calendar', label: 'calendarPage.nav', icon: <CalendarMonthOutlinedIcon />, testId: 'nav-calendar', permission: 'records.read' },
     ],
   },
   {
@@ -79,6 +88,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/settings/sales', label: 'salesSettings.nav', icon: <PercentOutlinedIcon />, testId: 'nav-sales-settings', permission: 'sales.configure' },
       { to: '/settings/exchange-rates', label: 'exchangeRates.nav', icon: <CurrencyExchangeOutlinedIcon />, testId: 'nav-exchange-rates', permission: 'sales.configure' },
       { to: '/settings/teams', label: 'teams.nav', icon: <GroupsOutlinedIcon />, testId: 'nav-teams', permission: 'sales.configure' },
+      { to: '/settings/templates', label: 'messaging.nav.templates', icon: <ArticleOutlinedIcon />, testId: 'nav-templates', permission: 'messaging.configure' },
+      { to: '/settings/sms', label: 'messaging.nav.sms', icon: <SmsOutlinedIcon />, testId: 'nav-sms-settings', permission: 'messaging.configure' },
       { to: '/api-keys', label: 'nav.apiKeys', icon: <VpnKeyOutlinedIcon />, testId: 'nav-api-keys', permission: 'api_keys.manage' },
       { to: '/audit-log', label: 'nav.auditLog', icon: <HistoryOutlinedIcon />, testId: 'nav-audit-log', permission: 'audit.read' },
     ],

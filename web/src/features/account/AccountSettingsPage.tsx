@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import NotificationsNoneOutlinedIcon from '@mui/icons-material/NotificationsNoneOutlined';
 import Divider from '@mui/material/Divider';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -68,6 +71,9 @@ export function AccountSettingsPage() {
           {t('account.preview', { date: preview })}
         </Typography>
       </SettingsForm>
+      <Button component={RouterLink} to="/settings/notifications" startIcon={<NotificationsNoneOutlinedIcon />} sx={{ mt: 2 }} data-testid="account-notifications-link">
+        {t('notificationPrefs.accountLink')}
+      </Button>
     </Box>
   );
 }

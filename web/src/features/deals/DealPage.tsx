@@ -38,6 +38,8 @@ import { dealForm } from './DealForm.tsx';
 import { useMoneySettings, useStageHistory, useUpdateDeal, type Deal } from './deals.api.ts';
 import { LineItemsSection } from './LineItems.tsx';
 import { useStageMover } from './StageMove.tsx';
+import { ActivityActions } from '../activities/index.ts';
+import { TasksPanel } from '../tasks/index.ts';
 
 export function DealPage() {
   return <RecordRoute<Deal> resource="deals" render={(deal, reload) => <DealView deal={deal} onReload={reload} />} />;
@@ -80,6 +82,7 @@ function DealView({ deal, onReload }: { deal: Deal; onReload: () => void }) {
         )}
       </Box>
       <StageStepper deal={deal} canMove={canWrite} />
+      {canWrite && <ActivityActions subject={{ entityType: 'deal', id: deal.id, name: deal.title }} people={deal.people.map((p) => ({ id: p.id, name: p.name }))} />}
     </RecordHeader>
   );
 
@@ -118,6 +121,7 @@ function DealView({ deal, onReload }: { deal: Deal; onReload: () => void }) {
         </Section>
       )}
       <DealPeopleSection deal={deal} canEdit={canWrite} />
+      <TasksPanel subject={{ entityType: 'deal', id: deal.id, name: deal.title }} canEdit={canWrite} />
       <LineItemsSection deal={deal} canEdit={canWrite} />
       {canWrite && !deal.deletedAt && (
         <Button component={RouterLink} to={`/quotes/new?dealId=${deal.id}`} variant="outlined" size="small" startIcon={<RequestQuoteOutlinedIcon />} sx={{ alignSelf: 'flex-start' }} data-testid="deal-new-quote">

@@ -44,6 +44,8 @@ import {
 import { can, useSession } from '../../shared/session/index.ts';
 import { FormErrorAlert, errorMessage, useNotify } from '../../shared/ui/index.ts';
 import { useConvertLead } from './leads.api.ts';
+import { ActivityActions } from '../activities/index.ts';
+import { TasksPanel } from '../tasks/index.ts';
 import { leadForm } from './LeadForm.tsx';
 import { LeadStatusChip, ScoreBar } from './LeadsListPage.tsx';
 
@@ -93,6 +95,7 @@ function LeadView({ lead, onReload }: { lead: Lead; onReload: () => void }) {
           {LEAD_SOURCE_LABELS[lead.source]?.[locale] ?? lead.source}
         </Typography>
       </Box>
+      {canWrite && <ActivityActions subject={{ entityType: 'lead', id: lead.id, name }} phones={only(lead.phone)} />}
     </RecordHeader>
   );
 
@@ -100,6 +103,7 @@ function LeadView({ lead, onReload }: { lead: Lead; onReload: () => void }) {
     <>
       <ScoreSection lead={lead} />
       <ContactSection emails={only(lead.email)} phones={only(lead.phone)} />
+      <TasksPanel subject={{ entityType: 'lead', id: lead.id, name }} canEdit={canWrite} />
       <DetailsSection createdAt={lead.createdAt} items={[{ label: t('leads.fields.notes'), value: lead.notes ? <Box sx={{ whiteSpace: 'pre-wrap' }}>{lead.notes}</Box> : null }]} />
     </>
   );

@@ -35,6 +35,8 @@ import { TerritoryName } from '../territories/TerritoryName.tsx';
 const territoryIdOf = (org: Organization): string | null => (org as Organization & { territoryId?: string | null }).territoryId ?? null;
 import { CustomerOrdersSection } from '../orders/CustomerOrdersSection.tsx';
 import { DealsOfRecordSection } from '../deals/DealsOfRecord.tsx';
+import { ActivityActions } from '../activities/index.ts';
+import { TasksPanel } from '../tasks/index.ts';
 
 export function OrganizationPage() {
   return <RecordRoute<Organization> resource="organizations" render={(org, reload) => <OrganizationView org={org} onReload={reload} />} />;
@@ -71,6 +73,7 @@ function OrganizationView({ org, onReload }: { org: Organization; onReload: () =
         <OrganizationTypeChip type={org.type} />
         {org.industry && <Typography variant="body2">{org.industry}</Typography>}
       </Box>
+      {canWrite && <ActivityActions subject={{ entityType: 'organization', id: org.id, name: org.name }} phones={org.phones} people={(people.data ?? []).map((r) => ({ id: r.personId, name: r.name }))} />}
     </RecordHeader>
   );
 
@@ -83,6 +86,7 @@ function OrganizationView({ org, onReload }: { org: Organization; onReload: () =
   const side = (
     <>
       <ContactSection emails={org.emails} phones={org.phones} extra={website} />
+      <TasksPanel subject={{ entityType: 'organization', id: org.id, name: org.name }} canEdit={canWrite} />
       <OrganizationPeopleSection org={org} canEdit={canWrite} />
       <DealsOfRecordSection organization={{ id: org.id, title: org.name }} canCreate={canWrite} />
       <CustomerOrdersSection organizationId={org.id} />

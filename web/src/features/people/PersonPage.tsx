@@ -34,6 +34,9 @@ import { createOrganizationNamed } from './people.api.ts';
 import { personForm } from './PersonForm.tsx';
 import { CustomerOrdersSection } from '../orders/CustomerOrdersSection.tsx';
 import { DealsOfRecordSection } from '../deals/DealsOfRecord.tsx';
+import { ActivityActions } from '../activities/index.ts';
+import { TasksPanel } from '../tasks/index.ts';
+import { PersonMessagingActions } from '../messaging/index.ts';
 
 export function PersonPage() {
   return <RecordRoute<Person> resource="people" render={(person, reload) => <PersonView person={person} onReload={reload} />} />;
@@ -60,6 +63,7 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
       canDelete={canDelete}
       verifiable
       renderEditDialog={(close) => <EditRecordDialog resource="people" record={person} name={person.displayName} form={personForm} onClose={close} onReload={onReload} />}
+      leadingActions={<PersonMessagingActions person={person} />}
     >
       {(person.jobTitle || primaryOrg) && (
         <Typography variant="body2" sx={{ mt: 0.5 }}>
@@ -72,12 +76,14 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
           )}
         </Typography>
       )}
+      {canWrite && <ActivityActions subject={{ entityType: 'person', id: person.id, name: person.displayName }} phones={person.phones} />}
     </RecordHeader>
   );
 
   const side = (
     <>
       <ContactSection emails={person.emails} phones={person.phones} testId="person-contact" />
+      <TasksPanel subject={{ entityType: 'person', id: person.id, name: person.displayName }} canEdit={canWrite} />
       <OrganizationsSection person={person} canEdit={canWrite} />
       <DealsOfRecordSection
         person={{ id: person.id, title: person.displayName }}

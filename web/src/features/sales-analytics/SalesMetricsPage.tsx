@@ -179,7 +179,7 @@ function MetricsBody({ metrics }: { metrics: SalesMetrics }) {
           <Nothing />
         ) : (
           <SimpleTable
-            head={(['rep', 'dealsCreated', 'stageMoves', 'dealsWon', 'dealsLost', 'quotesIssued', 'ordersCreated'] as const).map((k) => t(`analytics.metrics.${k}` as TKey))}
+            head={(['rep', 'dealsCreated', 'stageMoves', 'dealsWon', 'dealsLost', 'quotesIssued', 'ordersCreated', 'calls', 'meetings'] as const).map((k) => t(`analytics.metrics.${k}` as TKey))}
             rows={metrics.activity.map((a) => [
               a.user?.name ?? t('analytics.metrics.noOwner'),
               format.number(a.dealsCreated),
@@ -188,6 +188,8 @@ function MetricsBody({ metrics }: { metrics: SalesMetrics }) {
               format.number(a.dealsLost),
               format.number(a.quotesIssued),
               format.number(a.ordersCreated),
+              format.number(a.calls),
+              format.number(a.meetings),
             ])}
           />
         )}

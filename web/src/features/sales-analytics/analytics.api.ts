@@ -70,7 +70,7 @@ export type SalesMetrics = {
   pipelineVelocity: { openDeals: number; perDay: string | null };
   funnel: { pipelineId: string; name: string; stages: { stageId: string; name: string; position: number; kind: string; reached: number; conversionToNext: number | null }[] }[];
   reps: { owner: { id: string; name: string } | null; wonCount: number; wonAmount: string; lostCount: number; winRate: number | null; averageCycleDays: number | null }[];
-  activity: { user: { id: string; name: string } | null; dealsCreated: number; stageMoves: number; dealsWon: number; dealsLost: number; quotesIssued: number; ordersCreated: number }[];
+  activity: { user: { id: string; name: string } | null; dealsCreated: number; stageMoves: number; dealsWon: number; dealsLost: number; quotesIssued: number; ordersCreated: number; calls: number; meetings: number }[];
   lostReasons: { reason: { id: string; labelFa: string; labelEn: string } | null; count: number; amount: string }[];
   competitors: { competitor: { id: string; name: string }; count: number; amount: string }[];
 };

@@ -95,6 +95,8 @@ export const analyticsEn: Widen<typeof analyticsFa> = {
       dealsLost: 'Lost',
       quotesIssued: 'Quotes issued',
       ordersCreated: 'Orders',
+      calls: 'Calls',
+      meetings: 'Meetings',
       noOwner: 'No owner',
     },
   },

@@ -3,6 +3,9 @@ import { territoriesEn } from './en.territories.ts';
 import { dealsEn } from './en.deals.ts';
 import { ordersEn } from './en.orders.ts';
 import { analyticsEn } from './en.analytics.ts';
+import { notificationsEn } from './en.notifications.ts';
+import { activitiesEn } from './en.activities.ts';
+import { calendarEn } from './en.calendar.ts';
 import type { Translation } from './fa.ts';
 
 /** English UI strings; the compiler checks they cover every Persian key. */
@@ -329,4 +332,7 @@ export const en: Translation = {
   ...dealsEn,
   ...ordersEn,
   ...analyticsEn,
+  ...notificationsEn,
+  ...activitiesEn,
+  ...calendarEn,
 };

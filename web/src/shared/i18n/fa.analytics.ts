@@ -91,6 +91,8 @@ export const analyticsFa = {
       dealsLost: 'باخت',
       quotesIssued: 'پیش‌فاکتور',
       ordersCreated: 'سفارش',
+      calls: 'تماس',
+      meetings: 'جلسه',
       noOwner: 'بدون مسئول',
     },
   },

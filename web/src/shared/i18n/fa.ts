@@ -3,6 +3,9 @@ import { territoriesFa } from './fa.territories.ts';
 import { dealsFa } from './fa.deals.ts';
 import { ordersFa } from './fa.orders.ts';
 import { analyticsFa } from './fa.analytics.ts';
+import { notificationsFa } from './fa.notifications.ts';
+import { activitiesFa } from './fa.activities.ts';
+import { calendarFa } from './fa.calendar.ts';
 
 /** Persian UI strings. The source of truth for the shape of every translation. */
 export const fa = {
@@ -328,6 +331,9 @@ export const fa = {
   ...dealsFa,
   ...ordersFa,
   ...analyticsFa,
+  ...notificationsFa,
+  ...activitiesFa,
+  ...calendarFa,
 } as const satisfies Record<string, unknown>;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

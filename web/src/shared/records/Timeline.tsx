@@ -18,6 +18,7 @@ import { useFieldCatalog } from './fields.api.ts';
 import { useCustomFieldDefs, useTimeline } from './records.api.ts';
 import type { RecordType } from './records.types.ts';
 import { timelineSentences, type Sentence, type SentenceContext } from './timeline-sentences.ts';
+import { timelineRendererFor } from './timeline-renderers.ts';
 
 const TONE_ICON: Record<Sentence['tone'], React.ReactNode> = {
   create: <AddCircleOutlineIcon fontSize="small" />,
@@ -59,6 +60,15 @@ export function Timeline({ entityType, id, names, formatValue }: { entityType: R
   return (
     <Box component="ol" data-testid="timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {items.map((item, index) => {
+        const Renderer = timelineRendererFor(item.source);
+        if (Renderer) {
+          return (
+            <Box component="li" key={item.id} data-testid="timeline-item" data-kind={item.kind} sx={{ position: 'relative', pb: 2 }}>
+              {index < items.length - 1 && <Box sx={{ position: 'absolute', insetInlineStart: 15, top: 34, bottom: 0, width: 2, bgcolor: 'divider' }} aria-hidden />}
+              <Renderer item={item} entityType={entityType} subjectId={id} />
+            </Box>
+          );
+        }
         const sentences = timelineSentences(item, ctx);
         const tone = sentences[0]?.tone ?? 'info';
         return (

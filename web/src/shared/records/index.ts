@@ -16,6 +16,7 @@ export { ViewsMenu } from './ViewsMenu.tsx';
 export { ColumnChooser } from './ColumnChooser.tsx';
 export { BulkBar } from './BulkBar.tsx';
 export { Timeline } from './Timeline.tsx';
+export { registerTimelineRenderer, type TimelineRenderer, type TimelineRendererProps } from './timeline-renderers.ts';
 export { timelineSentences, changedFields, valueText, type SentenceContext } from './timeline-sentences.ts';
 export { DuplicateWarning, useReasonText } from './DuplicateWarning.tsx';
 export { CustomFieldInputs, customValuesForApi } from './CustomFieldInputs.tsx';

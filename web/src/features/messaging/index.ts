@@ -1,0 +1,2 @@
+export { PersonMessagingActions } from './PersonMessagingActions.tsx';
+export { ComposeDialog, type ComposeChannel } from './ComposeDialog.tsx';
