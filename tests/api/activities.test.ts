@@ -157,6 +157,17 @@ describe('activities: every type', () => {
   });
 });
 
+describe('activities: OpenAPI', () => {
+  it('documents every activities endpoint with its body', async () => {
+    const doc = await new ApiClient(server.url).get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths).filter((p) => p.startsWith('/api/v1/activities'));
+    expect(paths.sort()).toEqual(['/api/v1/activities', '/api/v1/activities/calls', '/api/v1/activities/{id}', '/api/v1/activities/{id}/complete', '/api/v1/activities/{id}/reschedule']);
+    const create = doc.body.paths['/api/v1/activities'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(create)).toContain('occurredAt');
+  });
+});
+
 describe('activities: validation', () => {
   it('explains every problem at once in English', async () => {
     const { client } = await admin('en');

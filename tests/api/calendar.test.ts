@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGregorian, toIsoDate } from '#common/calendar/index.ts';
-import type { ApiClient } from '../support/api-client.ts';
+import { ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { testAccounts } from '../support/test-accounts.ts';
 
@@ -251,8 +251,16 @@ describe('iCalendar feed', () => {
     expect((await fetchFeed(`${server.url}/ical/${'A'.repeat(43)}.ics`)).status).toBe(404);
     expect((await fetchFeed(`${server.url}/ical/nonsense.ics`)).status).toBe(404);
     expect((await fetchFeed(`${server.url}/ical/${'A'.repeat(43)}`)).status).toBe(404);
-    // The feed API needs a session.
+    // The feed API needs a session, and a feed is personal: an API key cannot make one.
     expect((await fetch(`${server.url}/api/v1/calendar/feed`, { method: 'POST' })).status).toBe(401);
+    const key = await client.post('/api/v1/api-keys', { name: 'Calendar sync' });
+    expect(key.status).toBe(201);
+    const integration = new ApiClient(server.url).withBearer(key.body.secret);
+    const refused = await integration.post('/api/v1/calendar/feed');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('calendar_feed_user_only');
+    // It reads the workspace's calendar as it reads every record.
+    expect((await integration.get(`/api/v1/calendar?from=${azar.from}&to=${azar.to}`)).status).toBe(200);
   });
 
   it("never shows another user's events in my feed, and ends when I leave the workspace", async () => {

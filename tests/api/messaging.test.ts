@@ -485,8 +485,13 @@ describe('sending SMS', () => {
     expect((await reader.client.post(`/api/v1/people/${person.id}/sms`, { text: 'x' })).status).toBe(403);
     const member = await memberOf(workspace.id, 'member');
     const to = mailbox('ali');
-    expect((await member.client.post(`/api/v1/people/${person.id}/emails`, { subject: 's', bodyHtml: 'b', to })).status).toBe(201);
+    // A retried request with the same Idempotency-Key logs and sends one email.
+    const first = await member.client.post(`/api/v1/people/${person.id}/emails`, { subject: 's', bodyHtml: 'b', to }, { 'idempotency-key': 'send-1' });
+    const retry = await member.client.post(`/api/v1/people/${person.id}/emails`, { subject: 's', bodyHtml: 'b', to }, { 'idempotency-key': 'send-1' });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
     await server.smtp.waitFor(to);
+    expect(await sql("select id from activities where workspace_id = $1 and type = 'email'", [workspace.id])).toHaveLength(1);
 
     const other = await admin('en');
     expect((await other.client.post(`/api/v1/people/${person.id}/emails`, { subject: 's', bodyHtml: 'b' })).status).toBe(404);

@@ -172,11 +172,19 @@ describe('the activity composer and the tasks panel on a person page, in Persian
     await noteBox.click();
     await page.getByRole('button', { name: 'پررنگ' }).click();
     await page.keyboard.type('مشتری بودجه را تأیید کرد');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'پیوند' }).click();
+    await page.getByTestId('composer-body-link-url').fill('https://example.com/budget');
+    await page.getByTestId('composer-body-link-add').click();
+    // The popover's own form adds the link; it does not save the note.
+    expect(await page.getByTestId('activity-composer').isVisible()).toBe(true);
+    expect(await noteBox.locator('a[href="https://example.com/budget"]').textContent()).toBe('https://example.com/budget');
     await page.getByTestId('activity-composer').getByTestId('composer-submit').click();
     await page.getByTestId('activity-composer').waitFor({ state: 'detached' });
     const notes = await api.get(`/api/v1/activities?entityType=person&entityId=${personId}&type=note`);
     const note = notes.body.items.find((n: { bodyText: string }) => n.bodyText.includes('بودجه'));
     expect(note.bodyHtml).toMatch(/<(b|strong)>مشتری بودجه را تأیید کرد<\/(b|strong)>/);
+    expect(note.bodyHtml).toContain('href="https://example.com/budget"');
 
     // A call planned for 11 Azar at 10:00, then done from its card.
     await page.getByTestId('more-activities').click();
@@ -221,8 +229,36 @@ describe('the activity composer and the tasks panel on a person page, in Persian
   });
 });
 
+describe('a deal page, in Persian', () => {
+  it('logs a call with one of the deal people: linked to both, the person number offered', async () => {
+    const org = await api.post('/api/v1/organizations', { name: 'صنایع غذایی آریا', type: 'customer' });
+    const deal = await api.post('/api/v1/deals', { title: 'قرارداد پخش سراسری', organizationId: org.body.id, amount: '125000000', currency: 'IRR', people: [{ personId, isPrimary: true }] });
+    expect(deal.status, deal.text).toBe(201);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${server.url}/deals/${deal.body.id}`);
+    await page.getByTestId('deal-page').waitFor();
+    await page.getByTestId('log-call').click();
+    const dialog = page.getByTestId('log-call-dialog');
+    await dialog.getByTestId('log-call-person-chip').filter({ hasText: 'مهسا کاظمی' }).click();
+    await dialog.getByTestId('log-call-phone').first().waitFor();
+    await dialog.getByTestId('log-call-outcome-no_answer').click();
+    await dialog.getByTestId('log-call-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    const calls = (await api.get(`/api/v1/activities?entityType=deal&entityId=${deal.body.id}&type=call`)).body.items;
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ callOutcome: 'no_answer', phone: '+989121234567' });
+    expect(calls[0].links.map((l: { entityType: string }) => l.entityType).sort()).toEqual(['deal', 'person']);
+    const card = page.locator(`[data-testid="activity-card"][data-activity-id="${calls[0].id}"]`);
+    expect(plain(await card.getByTestId('activity-summary').textContent())).toBe('تماس خروجی — پاسخ نداد');
+    await page.getByTestId('record-tasks').waitFor();
+    await screenshot(page, 'activities-deal-page-fa');
+    await page.close();
+  });
+});
+
 describe('my tasks on a phone, in English', () => {
-  it('shows yesterday's task as overdue with a relative label, and logs a call from the app bar', async () => {
+  it('shows a task of yesterday as overdue with a relative label, and logs a call from the app bar', async () => {
     const en = await signUp(server.url, { name: 'Dana West', password, workspaceName: 'West Trading', locale: 'en' });
     const { year, month, day } = dateParts(new Date(Date.now() - 86_400_000), 'Asia/Tehran');
     const yesterday = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -240,7 +276,7 @@ describe('my tasks on a phone, in English', () => {
     await page.getByTestId('home-page').waitFor();
     await page.goto(`${server.url}/tasks`);
     const row = page.getByTestId('tasks-section-overdue').locator(`[data-task-id="${late.body.id}"]`);
-    expect(await row.getByTestId('task-due').textContent()).toBe('Yesterday');
+    expect(plain(await row.getByTestId('task-due').textContent())).toBe('Yesterday');
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     await screenshot(page, 'tasks-page-phone-en');
 
@@ -259,7 +295,7 @@ describe('my tasks on a phone, in English', () => {
     expect(calls).toEqual([expect.objectContaining({ direction: 'inbound', durationSeconds: 90, callOutcome: 'callback_requested', phone: '+989351112233' })]);
     await page.goto(`${server.url}/people/${customer.body.id}`);
     const card = page.locator(`[data-testid="activity-card"][data-activity-id="${calls[0].id}"]`);
-    expect(await card.getByTestId('activity-summary').textContent()).toBe('Inbound call — 1 min 30 sec — Asked us to call back');
+    expect(plain(await card.getByTestId('activity-summary').textContent())).toBe('Inbound call — 1 min 30 sec — Asked us to call back');
     await screenshot(page, 'activities-person-phone-en');
     await context.close();
   });

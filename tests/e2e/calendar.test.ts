@@ -110,6 +110,7 @@ describe('the calendar in Persian', () => {
     await details.waitFor();
     expect(plain(await details.getByTestId('calendar-event-when').textContent())).toContain('۱۰ آذر ۱۴۰۵');
     expect(await details.getByTestId('calendar-event-link').getAttribute('href')).toBe(`/people/${person.body.id}`);
+    await screenshot(page, 'calendar-fa-details');
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
 
@@ -156,6 +157,17 @@ describe('the calendar in Persian', () => {
     await page.getByTestId('calendar-view-week').click();
     await page.getByTestId('calendar-time-grid').waitFor();
     await page.getByTestId(`calendar-event-${meeting.body.id}`).waitFor();
+    // A task dragged to a half-hour slot of another day gets that day and time (PATCH /tasks).
+    const weekTask = await api.post('/api/v1/tasks', { title: 'تماس پیگیری', dueDate: '2026-12-02', dueTime: '09:00' });
+    expect(weekTask.status, weekTask.text).toBe(201);
+    await page.reload();
+    const taskChip = page.getByTestId(`calendar-event-${weekTask.body.id}`);
+    await taskChip.waitFor();
+    await taskChip.scrollIntoViewIfNeeded();
+    const slot = page.getByTestId('calendar-slot-2026-12-04-11:30');
+    await slot.scrollIntoViewIfNeeded();
+    await drag(page, taskChip, slot);
+    await expect.poll(async () => (await api.get(`/api/v1/tasks/${weekTask.body.id}`)).body).toMatchObject({ dueDate: '2026-12-04', dueTime: '11:30' });
     await screenshot(page, 'calendar-fa-week');
     await page.close();
   });
@@ -191,6 +203,28 @@ describe('the calendar in English', () => {
     await page.getByTestId('calendar-day-2026-12-15').getByTestId(`calendar-event-${created.body.id}`).waitFor();
     expect(plain(await page.getByTestId(`calendar-event-${created.body.id}`).textContent())).toContain('09:00 Send the proposal');
     await screenshot(page, 'calendar-en-month');
+
+    // Someone else changes the meeting meanwhile: the drag moves it at once, the server refuses the
+    // stale version, and it goes back to its day with the reason shown.
+    const meeting = await api.post('/api/v1/activities', {
+      type: 'meeting',
+      status: 'planned',
+      subject: 'Pricing review',
+      occurredAt: '2026-12-09T07:00:00.000Z',
+      endsAt: '2026-12-09T08:00:00.000Z',
+      attendees: [{ userId: (await api.get('/api/v1/me')).body.user.id }],
+    });
+    expect(meeting.status, meeting.text).toBe(201);
+    await page.reload();
+    const chip = page.getByTestId('calendar-day-2026-12-09').getByTestId(`calendar-event-${meeting.body.id}`);
+    await chip.waitFor();
+    expect((await api.patch(`/api/v1/activities/${meeting.body.id}`, { version: meeting.body.version, place: 'Room 2' })).status).toBe(200);
+    await drag(page, chip, page.getByTestId('calendar-day-2026-12-10'));
+    await page.getByText('Could not move it', { exact: false }).waitFor();
+    await page.getByTestId('calendar-day-2026-12-09').getByTestId(`calendar-event-${meeting.body.id}`).waitFor();
+    expect(await page.getByTestId('calendar-day-2026-12-10').getByTestId(`calendar-event-${meeting.body.id}`).count()).toBe(0);
+    expect((await api.get(`/api/v1/activities/${meeting.body.id}`)).body.occurredAt).toBe('2026-12-09T07:00:00.000Z');
+    await screenshot(page, 'calendar-en-refused-move');
     await page.close();
   });
 });

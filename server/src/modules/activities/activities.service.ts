@@ -38,7 +38,7 @@ export function createActivitiesService(deps: ActivitiesServiceDeps) {
   const clock = deps.clock ?? (() => new Date());
 
   async function requireLive(executor: Executor, workspaceId: string, id: string, forUpdate: boolean): Promise<ActivityRow> {
-    const row = forUpdate ? await repo.findForUpdate(executor as Tx, workspaceId, id) : await repo.find(executor, workspaceId, id);
+    const row = forUpdate ? await repo.findForUpdate(executor, workspaceId, id) : await repo.find(executor, workspaceId, id);
     if (!row || row.deletedAt) throw activityErrors.activity_not_found();
     return row;
   }

@@ -64,7 +64,7 @@ function describe(locale: Locale, publicUrl: string, links: LinkRow[], body: str
   const labels = LABELS[locale];
   const live = links.filter((l) => !l.deleted && l.name);
   const parts: string[] = [];
-  if (live.length) parts.push(`${labels.linked}: ${live.map((l) => l.name).join('، ')}`);
+  if (live.length) parts.push(`${labels.linked}: ${live.map((l) => l.name).join(locale === 'fa' ? '، ' : ', ')}`);
   const text = (body ?? '').trim();
   if (text) parts.push(text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text);
   const first = live[0];
@@ -76,7 +76,7 @@ function activitySummary(locale: Locale, row: CalendarActivityRow, links: LinkRo
   if (row.subject?.trim()) return row.subject.trim();
   const labels = LABELS[locale];
   const names = links.filter((l) => l.name).map((l) => l.name);
-  return names.length ? `${labels[row.type]} ${labels.with} ${names.join('، ')}` : labels[row.type];
+  return names.length ? `${labels[row.type]} ${labels.with} ${names.join(locale === 'fa' ? '، ' : ', ')}` : labels[row.type];
 }
 
 /** The feed as iCalendar text (CRLF lines, folded by the library at 75 octets of UTF-8). */

@@ -46,7 +46,7 @@ export function registerCalendarRoutes(app: App, calendar: CalendarService): voi
 
   // Public: the secret in the address is the only credential (calendar apps send no cookies).
   app.get('/ical/:file', {
-    schema: { tags: ['calendar'], summary: 'The iCalendar feed behind a secret address (text/calendar)', params: z.object({ file: z.string().max(200) }) },
+    schema: { tags: ['calendar'], summary: 'The iCalendar feed behind a secret address (text/calendar)', params: z.object({ file: z.string().max(1_000) }) },
     handler: async (request, reply) => {
       const match = /^(.+)\.ics$/.exec(request.params.file);
       if (!match) throw calendarErrors.calendar_feed_not_found();

@@ -29,13 +29,16 @@ const groupLinks = (links: LinkRow[]) => {
   return map;
 };
 
-function activityItem(row: CalendarActivityRow, links: CalendarItem['links']): CalendarItem {
+/** The list separator of the caller's language, for titles made of several names. */
+const listSeparator = (locale: string) => (locale === 'fa' ? '، ' : ', ');
+
+function activityItem(row: CalendarActivityRow, links: CalendarItem['links'], separator: string): CalendarItem {
   const names = links.filter((l) => l.name && !l.deleted).map((l) => l.name);
   return {
     kind: 'activity',
     id: row.id,
     type: row.type,
-    title: row.subject?.trim() || names.join('، '),
+    title: row.subject?.trim() || names.join(separator),
     startsAt: row.occurredAt,
     endsAt: row.endsAt,
     allDay: false,
@@ -130,7 +133,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const activityLinks = groupLinks(found.activityLinks);
       const taskLinks = groupLinks(found.taskLinks);
       const items = [
-        ...found.activities.map((a) => activityItem(a, activityLinks.get(a.id) ?? [])),
+        ...found.activities.map((a) => activityItem(a, activityLinks.get(a.id) ?? [], listSeparator(ctx.locale))),
         ...found.tasks.map((t) => taskItem(t, taskLinks.get(t.id) ?? [], timeZone)),
       ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || Number(b.allDay) - Number(a.allDay) || a.id.localeCompare(b.id));
       return { items, timeZone, truncated: found.activities.length >= RANGE_LIMIT || found.tasks.length >= RANGE_LIMIT };

@@ -1,11 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { AppDb, Executor } from '../../kernel/db/database.ts';
 import type { JobQueue } from '../../kernel/jobs/index.ts';
-import { preferenceMatrix } from './notifications.preferences.ts';
+import { preferenceMatrix, type PreferenceMatrix } from './notifications.preferences.ts';
 import { notificationsRepository as repo, type Recipient } from './notifications.repository.ts';
 import type { NotificationEvent } from './notifications.schema.ts';
 
 export const NOTIFICATION_DELIVER_JOB = 'notification.deliver';
 export type DeliverJobData = { deliveryId: string };
+
+/**
+ * Retries of a failed email/SMS (backoff from 30 s: about 7.5 minutes in all). A notice that a
+ * meeting starts in 15 minutes is of no use hours later, so fewer than the queue's default.
+ */
+export const DELIVERY_RETRIES = 4;
 
 /** Reminders turned into notifications per transaction: short enough to hold row locks briefly. */
 export const DISPATCH_BATCH = 200;
@@ -21,57 +28,89 @@ export type NewNotification = {
   createdAt: Date;
 };
 
-/**
- * Creates a notification, its email/SMS delivery rows as the user's preferences say, and one
- * `notification.deliver` job per delivery, all in the caller's transaction: they exist together
- * iff it commits. Returns null when the user chose no channel at all for the event (or has left
- * the workspace).
- */
-export async function notifyWithin(tx: Executor, jobs: JobQueue, input: NewNotification, recipients = new Map<string, Recipient | undefined>()) {
-  const key = `${input.workspaceId}:${input.userId}`;
-  if (!recipients.has(key)) recipients.set(key, await repo.recipient(tx, input.workspaceId, input.userId));
-  const recipient = recipients.get(key);
-  if (!recipient?.member) return null;
-  const choices = preferenceMatrix(await repo.storedPreferences(tx, input.workspaceId, input.userId))[input.event];
-  if (!choices.in_app && !choices.email && !choices.sms) return null;
+/** Recipients and their preferences met so far in one batch: one lookup per user, not per reminder. */
+export type RecipientCache = Map<string, { recipient: Recipient; preferences: PreferenceMatrix } | null>;
 
-  const notification = await repo.insertNotification(tx, {
-    workspaceId: input.workspaceId,
-    userId: input.userId,
-    event: input.event,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    data: input.data,
-    reminderId: input.reminderId ?? null,
-    visible: choices.in_app,
-    createdAt: input.createdAt,
-  });
-  const outside: Array<{ channel: 'email' | 'sms'; destination: string | null; skip?: string }> = [];
-  if (choices.email) outside.push({ channel: 'email', destination: recipient.email });
-  if (choices.sms) {
-    outside.push(
-      recipient.phone
-        ? { channel: 'sms', destination: recipient.phone }
-        : { channel: 'sms', destination: null, skip: 'No mobile number in the notification settings.' },
-    );
+async function recipientOf(tx: Executor, workspaceId: string, userId: string, cache: RecipientCache) {
+  const key = `${workspaceId}:${userId}`;
+  if (!cache.has(key)) {
+    const recipient = await repo.recipient(tx, workspaceId, userId);
+    cache.set(key, recipient?.member ? { recipient, preferences: preferenceMatrix(await repo.storedPreferences(tx, workspaceId, userId)) } : null);
   }
-  const deliveries = await repo.insertDeliveries(
+  return cache.get(key)!;
+}
+
+type Planned = { input: NewNotification; recipient: Recipient; choices: Record<'in_app' | 'email' | 'sms', boolean> };
+
+/** Who gets what: null when the user left the workspace or chose no channel at all for the event. */
+async function plan(tx: Executor, input: NewNotification, cache: RecipientCache): Promise<Planned | null> {
+  const found = await recipientOf(tx, input.workspaceId, input.userId, cache);
+  if (!found) return null;
+  const choices = found.preferences[input.event];
+  if (!choices.in_app && !choices.email && !choices.sms) return null;
+  return { input, recipient: found.recipient, choices };
+}
+
+/**
+ * Inserts the planned notifications, their email/SMS delivery rows and one `notification.deliver`
+ * job per delivery to send, in the caller's transaction: all exist together iff it commits. Two
+ * multi-row INSERTs for the whole batch, then one job insert per delivery.
+ */
+async function createAll(tx: Executor, jobs: JobQueue, planned: Planned[]) {
+  // Ids made here, so deliveries are tied to their notification without relying on RETURNING's order.
+  const ids = planned.map(() => randomUUID());
+  const notifications = await repo.insertNotifications(
     tx,
-    outside.map((o) => ({
+    planned.map(({ input, choices }, index) => ({
+      id: ids[index]!,
       workspaceId: input.workspaceId,
-      notificationId: notification.id,
-      channel: o.channel,
-      destination: o.destination,
-      status: o.skip ? ('skipped' as const) : ('queued' as const),
-      error: o.skip ?? null,
+      userId: input.userId,
+      event: input.event,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      data: input.data,
+      reminderId: input.reminderId ?? null,
+      visible: choices.in_app,
       createdAt: input.createdAt,
     })),
   );
+  const deliveries = await repo.insertDeliveries(
+    tx,
+    planned.flatMap(({ input, recipient, choices }, index) => {
+      const base = { workspaceId: input.workspaceId, notificationId: ids[index]!, createdAt: input.createdAt };
+      const rows: Array<typeof base & { channel: 'email' | 'sms'; destination: string | null; status: 'queued' | 'skipped'; error: string | null }> = [];
+      if (choices.email) rows.push({ ...base, channel: 'email', destination: recipient.email, status: 'queued', error: null });
+      if (choices.sms) {
+        rows.push(
+          recipient.phone
+            ? { ...base, channel: 'sms', destination: recipient.phone, status: 'queued', error: null }
+            : { ...base, channel: 'sms', destination: null, status: 'skipped', error: 'No mobile number in the notification settings.' },
+        );
+      }
+      return rows;
+    }),
+  );
   for (const delivery of deliveries) {
     if (delivery.status !== 'queued') continue;
-    await jobs.send<DeliverJobData>(NOTIFICATION_DELIVER_JOB, { deliveryId: delivery.id }, { tx, singletonKey: `${NOTIFICATION_DELIVER_JOB}:${delivery.id}` });
+    await jobs.send<DeliverJobData>(
+      NOTIFICATION_DELIVER_JOB,
+      { deliveryId: delivery.id },
+      { tx, singletonKey: `${NOTIFICATION_DELIVER_JOB}:${delivery.id}`, retryLimit: DELIVERY_RETRIES },
+    );
   }
-  return notification;
+  return notifications;
+}
+
+/**
+ * Creates one notification with its deliveries and jobs in the caller's transaction (the "record
+ * assigned" observer). Returns null when the user chose no channel at all for the event (or has
+ * left the workspace).
+ */
+export async function notifyWithin(tx: Executor, jobs: JobQueue, input: NewNotification, recipients: RecipientCache = new Map()) {
+  const planned = await plan(tx, input, recipients);
+  if (!planned) return null;
+  const [notification] = await createAll(tx, jobs, [planned]);
+  return notification!;
 }
 
 /** Facts of the record now over those stored when the reminder was scheduled; missing ones keep the stored value. */
@@ -94,34 +133,27 @@ export async function dispatchDueReminders(db: AppDb, jobs: JobQueue, now: Date,
     const count = await db.transaction(async (tx) => {
       const due = await repo.lockDueReminders(tx, now, batchSize);
       if (!due.length) return 0;
-      await repo.releaseEarlierNotifications(
-        tx,
-        due.map((r) => r.id),
-      );
-      const recipients = new Map<string, Recipient | undefined>();
+      const ids = due.map((r) => r.id);
+      await repo.releaseEarlierNotifications(tx, ids);
+      const facts = await repo.reminderFacts(tx, due);
+      const recipients: RecipientCache = new Map();
+      const planned: Planned[] = [];
       for (const reminder of due) {
-        const data = mergeFacts(reminder.data ?? {}, await repo.reminderFacts(tx, reminder));
-        await notifyWithin(
-          tx,
-          jobs,
-          {
-            workspaceId: reminder.workspaceId,
-            userId: reminder.userId,
-            event: reminder.event,
-            entityType: reminder.entityType,
-            entityId: reminder.entityId,
-            data,
-            reminderId: reminder.id,
-            createdAt: now,
-          },
-          recipients,
-        );
+        const input: NewNotification = {
+          workspaceId: reminder.workspaceId,
+          userId: reminder.userId,
+          event: reminder.event,
+          entityType: reminder.entityType,
+          entityId: reminder.entityId,
+          data: mergeFacts(reminder.data ?? {}, facts.get(reminder.id) ?? {}),
+          reminderId: reminder.id,
+          createdAt: now,
+        };
+        const one = await plan(tx, input, recipients);
+        if (one) planned.push(one);
       }
-      await repo.markFired(
-        tx,
-        due.map((r) => r.id),
-        now,
-      );
+      if (planned.length) await createAll(tx, jobs, planned);
+      await repo.markFired(tx, ids, now);
       return due.length;
     });
     fired += count;

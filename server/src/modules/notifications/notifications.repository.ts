@@ -111,9 +111,9 @@ export const notificationsRepository = {
       .onConflictDoUpdate({ target: [notificationProfiles.workspaceId, notificationProfiles.userId], set: { ...values, updatedAt: now } });
   },
 
-  async insertNotification(tx: Executor, values: typeof notifications.$inferInsert): Promise<NotificationRow> {
-    const [row] = await tx.insert(notifications).values(values).returning();
-    return row!;
+  insertNotifications(tx: Executor, values: Array<typeof notifications.$inferInsert>): Promise<NotificationRow[]> {
+    if (!values.length) return Promise.resolve([]);
+    return tx.insert(notifications).values(values).returning();
   },
 
   async updateNotificationData(tx: Executor, id: string, data: Record<string, unknown>): Promise<void> {
@@ -235,23 +235,38 @@ export const notificationsRepository = {
     return row?.name?.trim() || null;
   },
 
-  /** The current facts of the record a reminder is about (title and time may have changed since it was scheduled). */
-  async reminderFacts(db: Executor, reminder: Pick<ReminderRow, 'workspaceId' | 'entityType' | 'entityId'>): Promise<Record<string, unknown>> {
-    const { workspaceId, entityType, entityId } = reminder;
-    if (entityType === 'task') {
-      const [row] = await rowsOf<Record<string, unknown>>(
-        db.execute(sql`select title, due_at as "dueAt", due_date::text as "dueDate", all_day as "allDay" from tasks where id = ${entityId} and workspace_id = ${workspaceId}`),
-      );
-      return row ? { ...row, dueAt: isoOf(row.dueAt) } : {};
-    }
-    if (entityType === 'activity') {
-      const [row] = await rowsOf<Record<string, unknown>>(
-        db.execute(sql`select subject, occurred_at as "startsAt", type as "activityType" from activities where id = ${entityId} and workspace_id = ${workspaceId}`),
-      );
-      return row ? { ...row, subject: row.subject ?? undefined, startsAt: isoOf(row.startsAt) } : {};
-    }
-    const name = await this.recordName(db, workspaceId, entityType, entityId);
-    return name ? { name } : {};
+  /**
+   * The current facts of the records reminders are about (a task's title and due time may have
+   * changed since it was scheduled), by reminder id; three queries whatever the batch size.
+   */
+  async reminderFacts(db: Executor, due: Array<Pick<ReminderRow, 'id' | 'workspaceId' | 'entityType' | 'entityId'>>): Promise<Map<string, Record<string, unknown>>> {
+    const idsOf = (type: string) => `{${[...new Set(due.filter((r) => r.entityType === type).map((r) => r.entityId))].join(',')}}`;
+    const byRecord = new Map<string, Record<string, unknown>>();
+    const load = async (type: string, query: (ids: string) => ReturnType<typeof sql>, shape: (row: Record<string, unknown>) => Record<string, unknown>) => {
+      if (!due.some((r) => r.entityType === type)) return;
+      for (const row of await rowsOf<Record<string, unknown>>(db.execute(query(idsOf(type))))) {
+        byRecord.set(`${type}:${row.workspaceId}:${row.id}`, shape(row));
+      }
+    };
+    await load(
+      'task',
+      (ids) => sql`select id, workspace_id as "workspaceId", title, due_at as "dueAt", due_date::text as "dueDate", all_day as "allDay" from tasks where id = any(${ids}::uuid[])`,
+      (row) => ({ title: row.title, dueAt: isoOf(row.dueAt), dueDate: row.dueDate, allDay: row.allDay }),
+    );
+    await load(
+      'activity',
+      (ids) => sql`select id, workspace_id as "workspaceId", subject, occurred_at as "startsAt", type as "activityType" from activities where id = any(${ids}::uuid[])`,
+      (row) => ({ subject: row.subject ?? undefined, startsAt: isoOf(row.startsAt), activityType: row.activityType }),
+    );
+    await load(
+      'person',
+      (ids) => sql`select id, workspace_id as "workspaceId", trim(first_name || ' ' || last_name) as name from people where id = any(${ids}::uuid[])`,
+      (row) => ({ name: typeof row.name === 'string' && row.name ? row.name : undefined }),
+    );
+    const facts = new Map<string, Record<string, unknown>>();
+    // Keyed by workspace too: a record of another workspace with the same id is never read.
+    for (const r of due) facts.set(r.id, byRecord.get(`${r.entityType}:${r.workspaceId}:${r.entityId}`) ?? {});
+    return facts;
   },
 };
 

@@ -156,7 +156,7 @@ function ActivityBody({ activity }: { activity: Activity }) {
     return (
       <Box
         data-testid="activity-body"
-        sx={{ mt: 1, typography: 'body2', overflowWrap: 'anywhere', '& p': { my: 0.5 }, '& ul, & ol': { my: 0.5, ps: 3 }, '& img': { maxWidth: '100%' } }}
+        sx={{ mt: 1, typography: 'body2', overflowWrap: 'anywhere', '& p': { my: 0.5 }, '& ul, & ol': { my: 0.5, ps: 3 }, '& img': { maxWidth: '100%' }, '& a': { color: 'primary.main' } }}
         // Safe only because the server sanitised this HTML (kernel/html/sanitize.ts) before storing it;
         // never hand this prop anything that did not come back from the activities API.
         dangerouslySetInnerHTML={{ __html: activity.bodyHtml }}

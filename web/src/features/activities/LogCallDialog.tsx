@@ -22,7 +22,8 @@ import { useT } from '../../shared/i18n/index.ts';
 import { RecordPicker, usePhoneText, useRecord, type ContactEntry, type Person, type PickedRecord } from '../../shared/records/index.ts';
 import { Form, FormErrorAlert, LtrText, useNotify } from '../../shared/ui/index.ts';
 import { newIdempotencyKey, useLogCall } from './activities.api.ts';
-import { CALL_OUTCOMES, type ActivityDirection, type CallLogInput, type CallOutcome, type LinkInput, type Subject } from './activities.types.ts';
+import { CALL_OUTCOMES, type ActivityDirection, type CallOutcome, type Subject } from './activities.types.ts';
+import { callLogBody } from './call-log.ts';
 import { parseDuration } from './activity-summary.ts';
 import { DateTimeFields } from './DateTimeFields.tsx';
 
@@ -36,14 +37,6 @@ export type LogCallProps = {
   /** People who may be on the line (a deal's, an organisation's); picking one offers their numbers. */
   people?: Array<{ id: string; name: string }>;
 };
-
-/** What the quick call log sends: the person alone when the page is theirs, else the record and the person picked. */
-export function callLogBody(subject: Subject | null, person: PickedRecord | null, fields: Omit<CallLogInput, 'personId' | 'links'>): CallLogInput {
-  if (subject?.entityType === 'person' || (!subject && person)) return { personId: subject?.id ?? person!.id, ...fields };
-  const links: LinkInput[] = subject ? [{ entityType: subject.entityType, entityId: subject.id }] : [];
-  if (person) links.push({ entityType: 'person', entityId: person.id });
-  return { links, ...fields };
-}
 
 /**
  * Log a call in a few taps: the number (tap the phone icon to dial it), which way, how it went,

@@ -5,6 +5,7 @@ import { toPersianDigits } from '#common/text/index.ts';
 import type { Activity } from './activities.types.ts';
 import { activitySummary, durationText, parseDuration, type SummaryContext } from './activity-summary.ts';
 import { parseTimeInput, zonedToIso, isoToZoned, daysBetween } from './zoned-time.ts';
+import { callLogBody } from './call-log.ts';
 
 type Tree = { [key: string]: string | Tree };
 function translator(strings: Tree) {
@@ -87,5 +88,21 @@ describe('zoned time', () => {
   it('counts days between dates', () => {
     expect(daysBetween('2026-11-24', '2026-11-23')).toBe(-1);
     expect(daysBetween('2026-03-20', '2026-03-21')).toBe(1);
+  });
+});
+
+describe('callLogBody', () => {
+  const fields = { direction: 'outbound' as const, durationSeconds: 180 };
+  it('sends the person alone from their own page or the app bar', () => {
+    expect(callLogBody({ entityType: 'person', id: 'p1', name: 'مهسا' }, null, fields)).toEqual({ personId: 'p1', direction: 'outbound', durationSeconds: 180 });
+    expect(callLogBody(null, { id: 'p2' }, fields)).toEqual({ personId: 'p2', direction: 'outbound', durationSeconds: 180 });
+  });
+  it('links a deal (or organisation, lead) and the person picked on its page', () => {
+    expect(callLogBody({ entityType: 'deal', id: 'd1', name: 'قرارداد' }, { id: 'p1' }, fields)).toEqual({
+      links: [{ entityType: 'deal', entityId: 'd1' }, { entityType: 'person', entityId: 'p1' }],
+      direction: 'outbound',
+      durationSeconds: 180,
+    });
+    expect(callLogBody({ entityType: 'lead', id: 'l1', name: 'سرنخ' }, null, fields)).toEqual({ links: [{ entityType: 'lead', entityId: 'l1' }], direction: 'outbound', durationSeconds: 180 });
   });
 });

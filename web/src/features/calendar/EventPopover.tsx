@@ -27,7 +27,7 @@ export function EventPopover({ item, anchor, timeZone, onClose }: Props) {
   const color = typeColor(theme, item.type);
   const when = item.allDay
     ? fmt.dateWithWeekday(item.dueDate ?? item.startsAt)
-    : `${fmt.dateWithWeekday(item.startsAt)}، ${fmt.digits(timeOf(item.startsAt, timeZone))}${item.endsAt ? ` – ${fmt.digits(timeOf(item.endsAt, timeZone))}` : ''}`;
+    : `${fmt.dateWithWeekday(item.startsAt)}${fmt.locale === 'fa' ? '،' : ','} ${fmt.digits(timeOf(item.startsAt, timeZone))}${item.endsAt ? ` – ${fmt.digits(timeOf(item.endsAt, timeZone))}` : ''}`;
   const row = (label: TKey, value: React.ReactNode) => (
     <Box sx={{ display: 'flex', gap: 1, fontSize: 14 }}>
       <Typography variant="body2" color="text.secondary" sx={{ minWidth: 72 }}>

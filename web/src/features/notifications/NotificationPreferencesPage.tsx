@@ -15,6 +15,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useTheme } from '@mui/material/styles';
 import NotificationsNoneOutlinedIcon from '@mui/icons-material/NotificationsNoneOutlined';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT, type TKey } from '../../shared/i18n/index.ts';
@@ -88,6 +90,7 @@ function PreferencesForm({ saved, save }: { saved: NotificationPreferences; save
   const format = useFormat();
   const me = useSession();
   const events = useMemo(() => (saved.events?.length ? saved.events : [...NOTIFICATION_EVENTS]), [saved.events]);
+  const compact = useMediaQuery(useTheme().breakpoints.down('sm'));
   const channels = saved.channels?.length ? saved.channels : [...NOTIFICATION_CHANNELS];
   const [matrix, setMatrix] = useState<PreferenceMatrix>(saved.matrix);
   const [phone, setPhone] = useState(saved.profile.phone ?? '');
@@ -134,9 +137,9 @@ function PreferencesForm({ saved, save }: { saved: NotificationPreferences; save
               <Table size="small" data-testid="notification-matrix">
                 <TableHead>
                   <TableRow>
-                    <TableCell>{t('notificationPrefs.event')}</TableCell>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>{t('notificationPrefs.event')}</TableCell>
                     {channels.map((c) => (
-                      <TableCell key={c} align="center" sx={{ whiteSpace: 'nowrap' }}>
+                      <TableCell key={c} align="center" sx={{ whiteSpace: 'nowrap', px: { xs: 0.25, sm: 2 } }}>
                         {t(CHANNEL_LABEL[c])}
                       </TableCell>
                     ))}
@@ -145,7 +148,7 @@ function PreferencesForm({ saved, save }: { saved: NotificationPreferences; save
                 <TableBody>
                   {events.map((event) => (
                     <TableRow key={event} data-testid="notification-matrix-row" data-event={event}>
-                      <TableCell>
+                      <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>
                         <Typography variant="body2" sx={{ fontWeight: 600 }}>
                           {EVENT_LABEL[event] ? t(EVENT_LABEL[event]) : event}
                         </Typography>
@@ -158,8 +161,9 @@ function PreferencesForm({ saved, save }: { saved: NotificationPreferences; save
                       {channels.map((channel) => {
                         const eventLabel = EVENT_LABEL[event] ? t(EVENT_LABEL[event]) : event;
                         return (
-                          <TableCell key={channel} align="center">
+                          <TableCell key={channel} align="center" sx={{ px: { xs: 0.25, sm: 2 } }}>
                             <Switch
+                              size={compact ? 'small' : 'medium'}
                               checked={Boolean(matrix[event]?.[channel])}
                               onChange={(e) => toggle(event, channel, e.target.checked)}
                               slotProps={{

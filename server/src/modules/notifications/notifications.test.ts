@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assignmentOf } from './notifications.assigned.ts';
 import { renderNotification } from './notifications.messages.ts';
 import { addDays, celebratedDates, occasionYear, zonedInstant } from './notifications.occasions.ts';
 
@@ -66,5 +67,22 @@ describe('renderNotification', () => {
     expect(renderNotification(meeting, en)).toEqual({ title: 'Meeting soon: Demo', body: 'Starts Saturday, 21 March 2026, 10:00', link: '/calendar' });
     const birthday = { event: 'birthday' as const, entityType: 'person', entityId: 'p1', data: { name: 'مریم احمدی', date: '2026-03-21' } };
     expect(renderNotification(birthday, fa)).toEqual({ title: 'تولد مریم احمدی', body: 'روز تولد مریم احمدی: شنبه ۱ فروردین ۱۴۰۵', link: '/people/p1' });
+  });
+});
+
+describe('assignmentOf', () => {  const entry = (action: string, before: unknown, after: unknown, entityType = 'person') => ({ action, entityType, entityId: 'r1', before, after });
+
+  it('a created record with an owner, an owner change, a handover', () => {
+    expect(assignmentOf(entry('person.created', undefined, { ownerId: 'u2', firstName: 'A' }))).toEqual({ ownerId: 'u2', entityType: 'person', entityId: 'r1' });
+    expect(assignmentOf(entry('deal.updated', { ownerId: 'u1' }, { ownerId: 'u2' }, 'deal'))).toMatchObject({ ownerId: 'u2' });
+    expect(assignmentOf(entry('task.owner_changed', { ownerId: 'u1' }, { ownerId: 'u2', handover: true }, 'task'))).toMatchObject({ ownerId: 'u2' });
+  });
+
+  it('not: unchanged, removed, unknown before, other entities, other actions', () => {
+    expect(assignmentOf(entry('person.updated', { ownerId: 'u2' }, { ownerId: 'u2' }))).toBeNull();
+    expect(assignmentOf(entry('person.updated', { ownerId: 'u2' }, { ownerId: null }))).toBeNull();
+    expect(assignmentOf(entry('lead.updated', { convertedPersonId: 'x' }, { ownerId: 'u2' }, 'lead'))).toBeNull();
+    expect(assignmentOf(entry('product.created', undefined, { ownerId: 'u2' }, 'product'))).toBeNull();
+    expect(assignmentOf(entry('person.restored', undefined, { ownerId: 'u2' }))).toBeNull();
   });
 });
