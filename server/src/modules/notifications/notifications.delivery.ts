@@ -68,5 +68,5 @@ export async function deliverNotification(deps: DeliveryDeps, deliveryId: string
 }
 
 export async function registerNotificationJobs(jobs: JobQueue, deps: DeliveryDeps): Promise<void> {
-  await jobs.work<DeliverJobData>(NOTIFICATION_DELIVER_JOB, (data) => deliverNotification(deps, data.deliveryId), { concurrency: 2 });
+  await jobs.work<DeliverJobData>(NOTIFICATION_DELIVER_JOB, (data) => deliverNotification(deps, data.deliveryId), { concurrency: 4 });
 }

@@ -105,16 +105,24 @@ export function useTestSms() {
 
 export type SentMessage = { id: string; type: 'email' | 'sms'; deliveryStatus: 'queued' | 'sent' | 'failed' | null; deliveryError?: string | null };
 
+/** When the timeline is fetched again after a send, to show the delivery status the job set. */
+const DELIVERY_RECHECK_MS = [3_000, 12_000];
+
 export type SendEmailInput = { templateId?: string; subject?: string; bodyHtml?: string; to?: string };
 export type SendSmsInput = { templateId?: string; text?: string; to?: string };
 
 export function useSendToPerson(personId: string) {
   const queryClient = useQueryClient();
-  const afterSend = () =>
+  const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ['timeline'] }),
       queryClient.invalidateQueries({ queryKey: ['activities'] }),
     ]);
+  // The message is queued; the delivery job marks it sent (or failed) moments later, so look again then.
+  const afterSend = () => {
+    for (const delay of DELIVERY_RECHECK_MS) setTimeout(() => void refresh(), delay);
+    return refresh();
+  };
   const email = useMutation({
     mutationFn: (input: SendEmailInput) =>
       api.post<SentMessage>(`/api/v1/people/${encodeURIComponent(personId)}/emails`, input, { idempotencyKey: newIdempotencyKey() }),
