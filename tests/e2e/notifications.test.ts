@@ -267,8 +267,11 @@ describe('email from a person page (fa)', () => {
         return list.body.items?.[0]?.deliveryStatus;
       })
       .toBe('sent');
-    await page.reload();
-    await page.getByTestId('timeline').waitFor();
+    // Without a reload: the dialog refreshed the person's timeline, which now lists the email.
+    const logged = page.locator('[data-testid="timeline-item"][data-kind="activity.email"]').filter({ hasText: 'پیش‌فاکتور شما آماده است' });
+    await logged.waitFor({ timeout: 20_000 });
+    // Queued at first; the page looks again a little later and shows the status the delivery job set.
+    await logged.filter({ hasText: 'ارسال شد' }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'person-after-email-fa');
     await page.close();
   });
