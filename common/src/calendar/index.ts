@@ -12,7 +12,7 @@ export {
   toIsoDate,
   toJalali,
 } from './jalali.ts';
-export { dateParts, toInstant, toJalaliInZone, zonedParts } from './zone.ts';
+export { addIsoDays, dateParts, toInstant, toJalaliInZone, wallClockInstant, zonedParts } from './zone.ts';
 export type { ZonedParts } from './zone.ts';
 export { gregorianMonthNames, jalaliMonthNames, jalaliWeekdayNames, weekdayName } from './names.ts';
 export { formatDate, formatDateTime, formatRelative } from './format.ts';

@@ -103,3 +103,28 @@ export function toInstant(value: DateValue): Date {
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Invalid date: ${String(value)}`);
   return instant;
 }
+
+/**
+ * The instant at which the wall clock of `timeZone` shows `isoDate` at `time` ('HH:MM'). A first
+ * guess is corrected by the zone's offset at the guess, twice, which settles even on a day the
+ * zone changes its clocks; a time skipped by a spring-forward gap lands just after the gap.
+ */
+export function wallClockInstant(isoDate: string, time: string, timeZone: string): Date {
+  const date = parseIsoDate(isoDate);
+  const match = /^(\d{1,2}):(\d{2})$/.exec(time);
+  if (!date || !match) throw new RangeError(`Invalid wall-clock time: ${isoDate} ${time}`);
+  const wall = Date.UTC(date.gy, date.gm - 1, date.gd, Number(match[1]), Number(match[2]));
+  let instant = wall;
+  for (let pass = 0; pass < 2; pass++) {
+    const shown = zonedParts(new Date(instant), timeZone);
+    instant += wall - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute);
+  }
+  return new Date(instant);
+}
+
+/** The ISO date `days` days after (or before, when negative) `isoDate`. */
+export function addIsoDays(isoDate: string, days: number): string {
+  const date = parseIsoDate(isoDate);
+  if (!date) throw new RangeError(`Invalid date: ${isoDate}`);
+  return new Date(Date.UTC(date.gy, date.gm - 1, date.gd + days)).toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  addIsoDays,
   dateParts,
   isJalaliLeapYear,
   isValidGregorianDate,
@@ -8,6 +9,7 @@ import {
   toGregorian,
   toIsoDate,
   toJalali,
+  wallClockInstant,
   zonedParts,
   type CalendarKind,
 } from '#common/calendar/index.ts';
@@ -19,23 +21,11 @@ const OLDEST_JALALI_YEAR = 1249;
 /** Announcements go out at this local hour of the workspace. */
 export const OCCASION_HOUR = 9;
 
-export function addDays(isoDate: string, days: number): string {
-  const d = parseIsoDate(isoDate)!;
-  const utc = new Date(Date.UTC(d.gy, d.gm - 1, d.gd + days));
-  return toIsoDate({ gy: utc.getUTCFullYear(), gm: utc.getUTCMonth() + 1, gd: utc.getUTCDate() });
-}
+export const addDays = addIsoDays;
 
-/** The instant a wall-clock time of a calendar date has in a time zone (two passes settle DST shifts). */
+/** The instant a wall-clock time of a calendar date has in a time zone. */
 export function zonedInstant(isoDate: string, hour: number, minute: number, timeZone: string): Date {
-  const d = parseIsoDate(isoDate)!;
-  const wanted = Date.UTC(d.gy, d.gm - 1, d.gd, hour, minute);
-  let instant = wanted;
-  for (let pass = 0; pass < 2; pass++) {
-    const seen = zonedParts(new Date(instant), timeZone);
-    const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
-    instant += wanted - seenAsUtc;
-  }
-  return new Date(instant);
+  return wallClockInstant(isoDate, `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, timeZone);
 }
 
 /**

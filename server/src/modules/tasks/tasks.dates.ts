@@ -1,4 +1,5 @@
 import {
+  addIsoDays,
   gregorianMonthLength,
   jalaliMonthLength,
   parseDateInput,
@@ -6,6 +7,7 @@ import {
   toGregorian,
   toIsoDate,
   toJalali,
+  wallClockInstant,
   zonedParts,
   type CalendarKind,
 } from '#common/calendar/index.ts';
@@ -37,25 +39,10 @@ export function parseDueTime(text: string): string | null {
 }
 
 /** Days after an ISO date (negative: before), in the plain calendar (no zone involved). */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export const addDays = addIsoDays;
 
-/**
- * The instant at which the wall clock in `timeZone` shows `isoDate` `time`. Found by correcting
- * a first guess with the zone's offset at that guess, twice, which settles even across a DST
- * change; a time skipped by a spring-forward gap lands just after the gap.
- */
-export function zonedInstant(isoDate: string, time: string, timeZone: string): Date {
-  const wall = Date.parse(`${isoDate}T${time}:00Z`);
-  let instant = wall;
-  for (let i = 0; i < 2; i++) {
-    const p = zonedParts(new Date(instant), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    instant += wall - shown;
-  }
-  return new Date(instant);
-}
+/** The instant at which the wall clock in `timeZone` shows `isoDate` `time`. */
+export const zonedInstant = wallClockInstant;
 
 /**
  * When a task is due: at its time on its day in the workspace's zone, or, for an all-day task,

@@ -1,5 +1,5 @@
 import { toLatinDigits } from '#common/text/index.ts';
-import { DEFAULT_TIME_ZONE, zonedParts } from '#common/calendar/index.ts';
+import { DEFAULT_TIME_ZONE, wallClockInstant, zonedParts } from '#common/calendar/index.ts';
 
 /*
  * Wall-clock date and time in the workspace's time zone ↔ the UTC instant the API speaks.
@@ -18,24 +18,12 @@ export function parseTimeInput(text: string): string | null {
   return `${pad2(hour)}:${pad2(minute)}`;
 }
 
-/** The offset of `timeZone` from UTC, in minutes, at the instant `utcMs`. */
-function offsetMinutes(utcMs: number, timeZone: string): number {
-  const p = zonedParts(utcMs, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-  return Math.round((asUtc - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
-}
-
 /**
  * The UTC instant (ISO) of `isoDate` at `time` ('HH:MM') on the wall clock of `timeZone`.
  * Two passes settle the offset on days the zone changes its clocks.
  */
 export function zonedToIso(isoDate: string, time: string, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let guess = wall - offsetMinutes(wall, timeZone) * 60_000;
-  guess = wall - offsetMinutes(guess, timeZone) * 60_000;
-  return new Date(guess).toISOString();
+  return wallClockInstant(isoDate, time, timeZone).toISOString();
 }
 
 /** An instant as the workspace's wall clock: { date: 'YYYY-MM-DD', time: 'HH:MM' }. */

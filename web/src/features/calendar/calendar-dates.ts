@@ -9,6 +9,7 @@ import {
   toGregorian,
   toIsoDate,
   toJalali,
+  wallClockInstant,
   weekdayName,
   zonedParts,
   type CalendarKind,
@@ -64,19 +65,9 @@ export function minuteOfDay(instant: string | Date, timeZone: string = DEFAULT_T
   return p.hour * 60 + p.minute;
 }
 
-function offsetMinutes(utcMs: number, timeZone: string): number {
-  const p = zonedParts(utcMs, timeZone);
-  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
-}
-
 /** The UTC instant (ISO) at which the zone's wall clock shows `isoDate` `time`. */
 export function zonedIso(isoDate: string, time: string, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let guess = wall - offsetMinutes(wall, timeZone) * 60_000;
-  guess = wall - offsetMinutes(guess, timeZone) * 60_000;
-  return new Date(guess).toISOString();
+  return wallClockInstant(isoDate, time, timeZone).toISOString();
 }
 
 /** The month that holds a day, in the user's calendar: { year, month (1-12), first day, length }. */
