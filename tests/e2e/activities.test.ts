@@ -26,7 +26,8 @@ let personId = '';
 const plain = (text: string | null) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
 
 beforeAll(async () => {
-  server = await startTestServer({ engine: 'pglite', webDistDir: resolve('web/dist') });
+  // PEYVAND_WEB_DIST: a build of one's own, while others rebuild web/dist on a shared machine.
+  server = await startTestServer({ engine: 'pglite', webDistDir: resolve(process.env.PEYVAND_WEB_DIST ?? 'web/dist') });
   browser = await launchBrowser();
   const account = await signUp(server.url, { name: 'سارا احمدی', password, workspaceName: 'بازرگانی پیوند', locale: 'fa' });
   api = account.client;
@@ -173,12 +174,14 @@ describe('the activity composer and the tasks panel on a person page, in Persian
     await page.getByRole('button', { name: 'پررنگ' }).click();
     await page.keyboard.type('مشتری بودجه را تأیید کرد');
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'پیوند' }).click();
+    // exact: «برداشتن پیوند» (unlink) sits next to it.
+    await page.getByRole('button', { name: 'پیوند', exact: true }).click();
     await page.getByTestId('composer-body-link-url').fill('https://example.com/budget');
     await page.getByTestId('composer-body-link-add').click();
     // The popover's own form adds the link; it does not save the note.
     expect(await page.getByTestId('activity-composer').isVisible()).toBe(true);
     expect(await noteBox.locator('a[href="https://example.com/budget"]').textContent()).toBe('https://example.com/budget');
+    await screenshot(page, 'activities-note-editor-fa');
     await page.getByTestId('activity-composer').getByTestId('composer-submit').click();
     await page.getByTestId('activity-composer').waitFor({ state: 'detached' });
     const notes = await api.get(`/api/v1/activities?entityType=person&entityId=${personId}&type=note`);

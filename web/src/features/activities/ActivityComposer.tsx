@@ -17,13 +17,13 @@ import { DEFAULT_TIME_ZONE } from '#common/calendar/index.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useOwners } from '../../shared/records/index.ts';
+import { RichTextEditor } from '../../shared/rich-text/index.ts';
 import { useSession } from '../../shared/session/index.ts';
 import { Form, FormErrorAlert, useNotify } from '../../shared/ui/index.ts';
 import { newIdempotencyKey, useCreateActivity } from './activities.api.ts';
 import { CHAT_CHANNELS, type ActivityDirection, type ActivityInput, type AttendeeInput, type ChatChannel, type Subject } from './activities.types.ts';
 import { DateTimeFields } from './DateTimeFields.tsx';
 import { ReminderSelect } from './ReminderSelect.tsx';
-import { RichTextEditor } from './RichTextEditor.tsx';
 import { isoToZoned } from './zoned-time.ts';
 
 /** What the composer writes: an activity type, or 'call' for a call planned ahead. */
@@ -211,7 +211,9 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
                   setText(nextText);
                 }}
                 testId="composer-body"
-                error={shown(problems.body)}
+                minHeight={120}
+                error={Boolean(shown(problems.body))}
+                helperText={shown(problems.body)}
               />
             ) : (
               <TextField

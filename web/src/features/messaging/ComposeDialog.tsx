@@ -18,12 +18,12 @@ import { normalizeIranianPhone } from '#common/identity/phone.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import type { ContactEntry } from '../../shared/records/records.types.ts';
+import { RichTextEditor, type RichTextEditorHandle } from '../../shared/rich-text/index.ts';
 import { EMAIL_PATTERN } from '../../shared/ui/field-errors.ts';
 import { Form, FormErrorAlert, fieldState, useNotify } from '../../shared/ui/index.ts';
 import { useSendToPerson, useTemplates, type MessageTemplate, type PreviewInput } from './messaging.api.ts';
 import { PlaceholderPalette } from './PlaceholderPalette.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
-import { RichTextEditor, type RichTextEditorHandle } from './RichTextEditor.tsx';
 import { htmlHasText } from './TemplateDialog.tsx';
 import { insertAt, smsParts } from './text-insert.ts';
 
@@ -205,6 +205,7 @@ export function ComposeDialog({ channel, person, onClose }: Props) {
                       onFocus={() => setTarget('body')}
                       {...fieldState('bodyHtml', { error: mutation.error, client: submitted ? bodyProblem : null })}
                       testId="compose-body"
+                      minHeight={180}
                     />
                   </Box>
                 ) : (

@@ -16,11 +16,11 @@ import { useTheme } from '@mui/material/styles';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { RecordPicker, type PickedRecord } from '../../shared/records/index.ts';
+import { RichTextEditor, type RichTextEditorHandle } from '../../shared/rich-text/index.ts';
 import { Form, FormErrorAlert, fieldState, useNotify } from '../../shared/ui/index.ts';
 import { useSaveTemplate, type MessageTemplate, type TemplateChannel } from './messaging.api.ts';
 import { PlaceholderPalette } from './PlaceholderPalette.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
-import { RichTextEditor, type RichTextEditorHandle } from './RichTextEditor.tsx';
 import { insertAt, smsParts } from './text-insert.ts';
 
 /** Plain text of an HTML fragment, to tell an empty editor (`<br>`, `<p></p>`) from one with words. */
@@ -129,10 +129,11 @@ export function TemplateDialog({ channel, template, onClose }: Props) {
                       label={t('messaging.templates.body')}
                       value={body}
                       resetKey={template?.id ?? 'new'}
-                      onChange={setBody}
+                      onChange={(html) => setBody(html)}
                       onFocus={() => setTarget('body')}
                       {...fieldState('body', { error: save.error, client: bodyError })}
                       testId="template-body"
+                      minHeight={180}
                     />
                   </Box>
                 ) : (

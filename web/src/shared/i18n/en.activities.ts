@@ -70,15 +70,6 @@ export const activitiesEn: Widen<typeof activitiesFa> = {
     planned: 'Planned',
     plannedFor: 'for {{when}}',
     by: 'by {{name}}',
-    editor: {
-      toolbar: 'Text formatting',
-      bold: 'Bold',
-      italic: 'Italic',
-      bulleted: 'Bulleted list',
-      numbered: 'Numbered list',
-      link: 'Link',
-      linkPrompt: 'Link address (https://…)',
-    },
     kind: {
       callOutbound: 'Outbound call',
       callInbound: 'Inbound call',

@@ -84,17 +84,6 @@ export const notificationsEn: NotificationsTranslation = {
       fallbackMissing: 'An empty placeholder without a fallback prints nothing and is reported in the preview.',
       fallbackExample: 'valued customer',
     },
-    editor: {
-      toolbar: 'Text formatting',
-      bold: 'Bold',
-      italic: 'Italic',
-      bullets: 'Bulleted list',
-      numbers: 'Numbered list',
-      link: 'Add link',
-      unlink: 'Remove link',
-      linkUrl: 'Link address',
-      linkApply: 'Add',
-    },
     preview: {
       title: 'Preview',
       person: 'Preview for person',

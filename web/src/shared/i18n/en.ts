@@ -6,6 +6,7 @@ import { analyticsEn } from './en.analytics.ts';
 import { notificationsEn } from './en.notifications.ts';
 import { activitiesEn } from './en.activities.ts';
 import { calendarEn } from './en.calendar.ts';
+import { richTextEn } from './en.richtext.ts';
 import type { Translation } from './fa.ts';
 
 /** English UI strings; the compiler checks they cover every Persian key. */
@@ -335,4 +336,5 @@ export const en: Translation = {
   ...notificationsEn,
   ...activitiesEn,
   ...calendarEn,
+  ...richTextEn,
 };

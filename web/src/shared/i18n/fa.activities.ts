@@ -66,15 +66,6 @@ export const activitiesFa = {
     planned: 'برنامه‌ریزی‌شده',
     plannedFor: 'برای {{when}}',
     by: 'به دست {{name}}',
-    editor: {
-      toolbar: 'قالب‌بندی متن',
-      bold: 'پررنگ',
-      italic: 'کج',
-      bulleted: 'فهرست نقطه‌ای',
-      numbered: 'فهرست شماره‌دار',
-      link: 'پیوند',
-      linkPrompt: 'نشانی پیوند (https://…)',
-    },
     kind: {
       callOutbound: 'تماس خروجی',
       callInbound: 'تماس ورودی',

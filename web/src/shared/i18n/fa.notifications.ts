@@ -82,17 +82,6 @@ export const notificationsFa = {
       fallbackMissing: 'جای‌نگهدار خالیِ بی‌جایگزین چیزی چاپ نمی‌کند و در پیش‌نمایش گزارش می‌شود.',
       fallbackExample: 'مشتری گرامی',
     },
-    editor: {
-      toolbar: 'قالب‌بندی متن',
-      bold: 'پررنگ',
-      italic: 'مورب',
-      bullets: 'فهرست نقطه‌ای',
-      numbers: 'فهرست شماره‌دار',
-      link: 'افزودن پیوند',
-      unlink: 'برداشتن پیوند',
-      linkUrl: 'نشانی پیوند',
-      linkApply: 'افزودن',
-    },
     preview: {
       title: 'پیش‌نمایش',
       person: 'پیش‌نمایش برای شخص',

@@ -6,6 +6,7 @@ import { analyticsFa } from './fa.analytics.ts';
 import { notificationsFa } from './fa.notifications.ts';
 import { activitiesFa } from './fa.activities.ts';
 import { calendarFa } from './fa.calendar.ts';
+import { richTextFa } from './fa.richtext.ts';
 
 /** Persian UI strings. The source of truth for the shape of every translation. */
 export const fa = {
@@ -334,6 +335,7 @@ export const fa = {
   ...notificationsFa,
   ...activitiesFa,
   ...calendarFa,
+  ...richTextFa,
 } as const satisfies Record<string, unknown>;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
