@@ -160,7 +160,7 @@ async function loadActivities(app: Peyvand, workspaceId: string, userId: string)
       `CREATE TEMP TABLE bench_gen AS
        SELECT gen_random_uuid() AS id, g,
               CASE WHEN g <= $1::int THEN 0 ELSE 1 + (g % $2::int) END AS person_n,
-              $3::timestamptz - ((g * 7919) % (3 * 365 * 24 * 60)) * interval '1 minute' AS at
+              $3::timestamptz - ((g::bigint * 7919) % (3 * 365 * 24 * 60)) * interval '1 minute' AS at
        FROM generate_series($4::int, $5::int) g`,
       [options.big, options.people, NOW.toISOString(), from, to],
     );

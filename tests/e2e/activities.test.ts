@@ -12,7 +12,9 @@ import { launchBrowser, screenshot } from './browser.ts';
  *   is on the server and on the timeline as a card with Persian digits;
  * - a task ticked on /tasks is done on the server and moves to "done just now" on the page;
  * - a note whose HTML carries an <img onerror> payload, sent through the API, shows as harmless
- *   text: no script runs (no dialog opens) and no onerror attribute reaches the page.
+ *   text: no script runs (no dialog opens) and no onerror attribute reaches the page;
+ * - a logged call edited from its card's menu (a stale save is refused and the form reloads),
+ *   then deleted; a planned call marked done with its outcome and length.
  */
 
 let server: TestServer;
@@ -205,7 +207,9 @@ describe('the activity composer and the tasks panel on a person page, in Persian
     expect(await plannedCard.getAttribute('data-status')).toBe('planned');
     expect(plain(await plannedCard.getByTestId('activity-summary').textContent())).toBe('تماس برنامه‌ریزی‌شده');
     await screenshot(page, 'activities-composed-timeline-fa');
+    // "Done" asks how it went; nothing is required.
     await plannedCard.getByTestId('activity-done').click();
+    await page.getByTestId('complete-dialog').getByTestId('complete-submit').click();
     await expect.poll(async () => (await api.get(`/api/v1/activities/${planned[0].id}`)).body.status).toBe('done');
     await expect.poll(() => plannedCard.getAttribute('data-status')).toBe('done');
 
@@ -332,6 +336,105 @@ describe('a note with hostile HTML', () => {
     await page.waitForTimeout(500);
     expect(dialogs).toEqual([]);
     await screenshot(page, 'activities-note-sanitised-fa');
+    await page.close();
+  });
+});
+
+describe('editing, deleting and completing from the timeline card, in Persian', () => {
+  it('edits a logged call (through a version conflict), deletes it, and completes a planned call with its outcome', async () => {
+    const person = await api.post('/api/v1/people', { firstName: 'رضا', lastName: 'نوری', phones: [{ value: '09127654321', primary: true }] });
+    expect(person.status, person.text).toBe(201);
+    const rezaId: string = person.body.id;
+    const logged = await api.post('/api/v1/activities/calls', { personId: rezaId, direction: 'outbound', durationSeconds: 120, callOutcome: 'connected', note: 'قیمت را پرسید.' });
+    expect(logged.status, logged.text).toBe(201);
+    const call = logged.body;
+    const planned = await api.post('/api/v1/activities', { type: 'call', status: 'planned', direction: 'outbound', occurredAt: '2026-12-05T07:00:00Z', bodyText: 'پیگیری قرارداد', links: [{ entityType: 'person', entityId: rezaId }] });
+    expect(planned.status, planned.text).toBe(201);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${server.url}/people/${rezaId}`);
+    await page.getByTestId('person-page').waitFor();
+    const card = page.locator(`[data-testid="activity-card"][data-activity-id="${call.id}"]`);
+    await card.waitFor();
+
+    // The card's menu: edit and delete.
+    await card.getByTestId('activity-menu').click();
+    const editItem = page.getByTestId('activity-edit');
+    expect(plain(await editItem.textContent())).toBe('ویرایش');
+    expect(plain(await page.getByTestId('activity-delete').textContent())).toBe('حذف');
+    await screenshot(page, 'activities-card-menu-fa');
+    await editItem.click();
+
+    // The call dialog, filled in from the call.
+    const dialog = page.getByTestId('log-call-dialog');
+    await dialog.waitFor();
+    expect(plain(await dialog.locator('h2').textContent())).toBe('ویرایش تماس');
+    expect(await dialog.getByTestId('log-call-duration').inputValue()).toBe('۲');
+    expect(await dialog.getByTestId('log-call-note').inputValue()).toBe('قیمت را پرسید.');
+    expect(await dialog.getByTestId('log-call-outcome-connected').getAttribute('aria-checked')).toBe('true');
+    expect(plain(await dialog.getByTestId('log-call-other-phone').inputValue())).toBe('۰۹۱۲ ۷۶۵ ۴۳۲۱');
+    await dialog.getByTestId('log-call-duration').fill('۷:۳۰');
+    await dialog.getByTestId('log-call-note').fill('قیمت را پرسید؛ پیش‌فاکتور فرستاده شد.');
+
+    // Meanwhile someone else marks it busy: the save is refused and the form starts again from their version.
+    const meanwhile = await api.patch(`/api/v1/activities/${call.id}`, { version: call.version, callOutcome: 'busy' });
+    expect(meanwhile.status, meanwhile.text).toBe(200);
+    await dialog.getByTestId('log-call-submit').click();
+    const conflict = dialog.getByTestId('version-conflict');
+    await conflict.waitFor();
+    expect(plain(await conflict.textContent())).toContain('آخرین نسخهٔ این فعالیت بارگذاری شد');
+    await expect.poll(() => dialog.getByTestId('log-call-outcome-busy').getAttribute('aria-checked')).toBe('true');
+    expect(await dialog.getByTestId('log-call-duration').inputValue()).toBe('۲');
+    await screenshot(page, 'activities-edit-conflict-fa');
+    await dialog.getByTestId('log-call-duration').fill('۷:۳۰');
+    await dialog.getByTestId('log-call-note').fill('قیمت را پرسید؛ پیش‌فاکتور فرستاده شد.');
+    await dialog.getByTestId('log-call-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const edited = await api.get(`/api/v1/activities/${call.id}`);
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body).toMatchObject({ durationSeconds: 450, bodyText: 'قیمت را پرسید؛ پیش‌فاکتور فرستاده شد.', callOutcome: 'busy', direction: 'outbound', phone: '+989127654321', version: meanwhile.body.version + 1 });
+    expect(edited.body.version).toBe(call.version + 2);
+    expect(edited.body.links).toEqual([expect.objectContaining({ entityType: 'person', entityId: rezaId })]);
+    await expect.poll(async () => plain(await card.getByTestId('activity-summary').textContent())).toBe('تماس خروجی — ۷ دقیقه و ۳۰ ثانیه — مشغول بود');
+    expect(await card.getByTestId('activity-body').textContent()).toContain('پیش‌فاکتور فرستاده شد');
+
+    // Delete, after a confirmation.
+    await card.getByTestId('activity-menu').click();
+    await page.getByTestId('activity-delete').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.waitFor();
+    await confirm.getByTestId('confirm-dialog-confirm').click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => card.count()).toBe(0);
+    expect(plain(await page.getByTestId('toast').textContent())).toContain('فعالیت حذف شد.');
+    expect((await api.get(`/api/v1/activities/${call.id}`)).status).toBe(404);
+    // Still gone once the page is read again from the server.
+    await page.reload();
+    await page.getByTestId('person-page').waitFor();
+    const plannedCard = page.locator(`[data-testid="activity-card"][data-activity-id="${planned.body.id}"]`);
+    await plannedCard.waitFor();
+    expect(await card.count()).toBe(0);
+
+    // A planned call done: how it went, how long, a note.
+    await plannedCard.getByTestId('activity-done').click();
+    const completion = page.getByTestId('complete-dialog');
+    await completion.waitFor();
+    const noAnswer = completion.getByTestId('complete-outcome-no_answer');
+    expect(plain(await noAnswer.textContent())).toBe('پاسخ نداد');
+    await noAnswer.click();
+    await completion.getByTestId('complete-duration').fill('۱');
+    await completion.getByTestId('complete-note').fill('فردا دوباره تماس می‌گیرم.');
+    await screenshot(page, 'activities-complete-call-fa');
+    await completion.getByTestId('complete-submit').click();
+    await completion.waitFor({ state: 'detached' });
+    const done = await api.get(`/api/v1/activities/${planned.body.id}`);
+    expect(done.body).toMatchObject({ status: 'done', callOutcome: 'no_answer', durationSeconds: 60, version: planned.body.version + 1 });
+    expect(done.body.bodyText).toBe('پیگیری قرارداد\n\nفردا دوباره تماس می‌گیرم.');
+    await expect.poll(() => plannedCard.getAttribute('data-status')).toBe('done');
+    expect(plain(await plannedCard.getByTestId('activity-summary').textContent())).toBe('تماس خروجی — ۱ دقیقه — پاسخ نداد');
+    await screenshot(page, 'activities-after-complete-fa');
     await page.close();
   });
 });

@@ -1,16 +1,24 @@
+import { useState, type MouseEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import CallOutlinedIcon from '@mui/icons-material/CallOutlined';
 import ChatOutlinedIcon from '@mui/icons-material/ChatOutlined';
 import CheckIcon from '@mui/icons-material/Check';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
 import EventOutlinedIcon from '@mui/icons-material/EventOutlined';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
 import SmsOutlinedIcon from '@mui/icons-material/SmsOutlined';
 import StickyNote2OutlinedIcon from '@mui/icons-material/StickyNote2Outlined';
 import { DEFAULT_TIME_ZONE } from '#common/calendar/index.ts';
@@ -18,10 +26,13 @@ import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { RESOURCE_OF, usePhoneText, type TimelineRendererProps } from '../../shared/records/index.ts';
 import { can, useSession } from '../../shared/session/index.ts';
-import { LtrText, SaveErrorAlert, useNotify } from '../../shared/ui/index.ts';
-import { useCompleteActivity } from './activities.api.ts';
+import { ConfirmDialog, LtrText, useNotify } from '../../shared/ui/index.ts';
+import { useDeleteActivity } from './activities.api.ts';
 import type { Activity, ActivityType, DeliveryStatus } from './activities.types.ts';
-import { activitySummary } from './activity-summary.ts';
+import { isEditable } from './activity-edit.ts';
+import { activityKindText, activitySummary } from './activity-summary.ts';
+import { CompleteActivityDialog } from './CompleteActivityDialog.tsx';
+import { EditActivityDialog } from './EditActivityDialog.tsx';
 import { isoToZoned } from './zoned-time.ts';
 
 const TYPE_ICON: Record<ActivityType, React.ReactNode> = {
@@ -62,13 +73,33 @@ export function ActivityCard({ activity, subjectId }: { activity: Activity; subj
   const me = useSession();
   const notify = useNotify();
   const phoneText = usePhoneText();
-  const complete = useCompleteActivity();
+  const remove = useDeleteActivity();
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [completing, setCompleting] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleted, setDeleted] = useState(false);
   const zone = format.timeZone ?? DEFAULT_TIME_ZONE;
   const planned = activity.status === 'planned';
+  const canWrite = can(me, 'records.write');
+  const canEdit = canWrite && isEditable(activity);
+  // The server lets only those who may delete records delete an activity.
+  const canDelete = canWrite && can(me, 'records.delete');
   const color = planned ? 'warning' : TYPE_COLOR[activity.type];
   const summary = activitySummary(activity, { t, digits: format.digits, timeOf: (iso) => format.digits(isoToZoned(iso, zone).time) });
   const others = activity.links.filter((l) => l.entityId !== subjectId);
   const heading = activity.subject ?? (activity.type === 'call' && activity.phone ? phoneText(activity.phone) : null);
+  // Gone at once after a delete, without waiting for the timeline to be read again.
+  if (deleted) return null;
+
+  const confirmDelete = () =>
+    remove.mutate(activity.id, {
+      onSuccess: () => {
+        setConfirmingDelete(false);
+        setDeleted(true);
+        notify({ key: 'activities.deleted' }, 'success');
+      },
+    });
 
   return (
     <Box sx={{ display: 'flex', gap: 1.5 }} data-testid="activity-card" data-activity-id={activity.id} data-type={activity.type} data-status={activity.status}>
@@ -109,7 +140,51 @@ export function ActivityCard({ activity, subjectId }: { activity: Activity; subj
               data-testid="activity-delivery"
             />
           )}
+          {(canEdit || canDelete) && (
+            <IconButton
+              size="small"
+              sx={{ mt: -0.5, me: -0.75 }}
+              aria-label={t('activities.cardActions')}
+              aria-haspopup="menu"
+              onClick={(e: MouseEvent<HTMLElement>) => setMenu(e.currentTarget)}
+              data-testid="activity-menu"
+            >
+              <MoreVertIcon fontSize="small" />
+            </IconButton>
+          )}
         </Box>
+        <Menu anchorEl={menu} open={Boolean(menu)} onClose={() => setMenu(null)}>
+          {canEdit && (
+            <MenuItem
+              onClick={() => {
+                setMenu(null);
+                setEditing(true);
+              }}
+              data-testid="activity-edit"
+            >
+              <ListItemIcon>
+                <EditOutlinedIcon fontSize="small" />
+              </ListItemIcon>
+              {t('activities.edit')}
+            </MenuItem>
+          )}
+          {canDelete && (
+            <MenuItem
+              onClick={() => {
+                setMenu(null);
+                remove.reset();
+                setConfirmingDelete(true);
+              }}
+              sx={{ color: 'error.main' }}
+              data-testid="activity-delete"
+            >
+              <ListItemIcon sx={{ color: 'inherit' }}>
+                <DeleteOutlineIcon fontSize="small" />
+              </ListItemIcon>
+              {t('activities.delete')}
+            </MenuItem>
+          )}
+        </Menu>
         <ActivityBody activity={activity} />
         {activity.deliveryStatus === 'failed' && activity.deliveryError && (
           <Typography variant="caption" color="error" component="div" sx={{ mt: 0.5 }}>
@@ -131,22 +206,25 @@ export function ActivityCard({ activity, subjectId }: { activity: Activity; subj
             </Link>
           ))}
           <Box sx={{ flex: 1 }} />
-          {planned && can(me, 'records.write') && (
-            <Button
-              size="small"
-              variant="outlined"
-              color="success"
-              startIcon={<CheckIcon />}
-              loading={complete.isPending}
-              onClick={() => complete.mutate({ id: activity.id, version: activity.version }, { onSuccess: () => notify({ key: 'activities.markedDone' }, 'success') })}
-              data-testid="activity-done"
-            >
+          {planned && canWrite && (
+            <Button size="small" variant="outlined" color="success" startIcon={<CheckIcon />} onClick={() => setCompleting(true)} data-testid="activity-done">
               {t('activities.markDone')}
             </Button>
           )}
         </Box>
-        {complete.error ? <SaveErrorAlert error={complete.error} onReload={() => complete.reset()} /> : null}
       </Paper>
+      {editing && <EditActivityDialog activity={activity} onClose={() => setEditing(false)} />}
+      {completing && <CompleteActivityDialog activity={activity} onClose={() => setCompleting(false)} />}
+      <ConfirmDialog
+        open={confirmingDelete}
+        title={t('activities.deleteTitle')}
+        body={t('activities.deleteBody', { what: activity.subject ?? activityKindText(activity, { t, digits: format.digits }) })}
+        confirmLabel={t('activities.delete')}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={confirmDelete}
+        onClose={() => setConfirmingDelete(false)}
+      />
     </Box>
   );
 }

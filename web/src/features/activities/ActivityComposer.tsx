@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -14,14 +14,16 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import { DEFAULT_TIME_ZONE } from '#common/calendar/index.ts';
+import { hasStatus } from '../../shared/api/index.ts';
 import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useOwners } from '../../shared/records/index.ts';
 import { RichTextEditor } from '../../shared/rich-text/index.ts';
 import { useSession } from '../../shared/session/index.ts';
 import { Form, FormErrorAlert, useNotify } from '../../shared/ui/index.ts';
-import { newIdempotencyKey, useCreateActivity } from './activities.api.ts';
-import { CHAT_CHANNELS, type ActivityDirection, type ActivityInput, type AttendeeInput, type ChatChannel, type Subject } from './activities.types.ts';
+import { newIdempotencyKey, useCreateActivity, useUpdateActivity } from './activities.api.ts';
+import { CHAT_CHANNELS, type Activity, type ActivityDirection, type ActivityInput, type ActivityPatch, type Attendee, type AttendeeInput, type ChatChannel, type Subject } from './activities.types.ts';
+import { attendeeInputOf, changedFields, editorHtmlOf } from './activity-edit.ts';
 import { DateTimeFields } from './DateTimeFields.tsx';
 import { ReminderSelect } from './ReminderSelect.tsx';
 import { isoToZoned } from './zoned-time.ts';
@@ -29,7 +31,18 @@ import { isoToZoned } from './zoned-time.ts';
 /** What the composer writes: an activity type, or 'call' for a call planned ahead. */
 export type ComposerKind = 'meeting' | 'note' | 'email' | 'sms' | 'chat' | 'call';
 
-type AttendeeOption = { key: string; kind: 'user' | 'person'; id: string; name: string };
+/** A colleague, a customer, or (only on meetings saved elsewhere, e.g. by a calendar invite) a bare address. */
+type AttendeeOption = { key: string; kind: 'user' | 'person' | 'email'; id: string; name: string };
+
+const optionOfAttendee = (a: Attendee): AttendeeOption =>
+  a.userId
+    ? { key: `u:${a.userId}`, kind: 'user', id: a.userId, name: a.name }
+    : a.personId
+      ? { key: `p:${a.personId}`, kind: 'person', id: a.personId, name: a.name }
+      : { key: `e:${a.email ?? ''}`, kind: 'email', id: a.email ?? '', name: a.name || (a.email ?? '') };
+
+/** The options a meeting offers, each once (the first wins). */
+const uniqueOptions = (options: AttendeeOption[]) => options.filter((o, i) => options.findIndex((p) => p.key === o.key) === i);
 
 type Props = {
   kind: ComposerKind | null;
@@ -54,7 +67,22 @@ export function ActivityComposer({ kind, onClose, subject, people = [] }: Props)
   return kind ? <ComposerDialog key={kind} kind={kind} onClose={onClose} subject={subject} people={people} /> : null;
 }
 
-function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind; onClose: () => void; subject: Subject; people: Array<{ id: string; name: string }> }) {
+type DialogProps = {
+  kind: ComposerKind;
+  onClose: () => void;
+  /** The page's record, linked to what is created; null while editing (the activity keeps its links). */
+  subject: Subject | null;
+  people: Array<{ id: string; name: string }>;
+  /** An activity to edit: the fields start from it, and saving sends only what changed. */
+  editing?: Activity;
+  /** Shown above the fields (a version conflict, while editing). */
+  notice?: ReactNode;
+  /** A save refused because the activity changed meanwhile (409). */
+  onConflict?: (error: unknown) => void;
+};
+
+/** The composer's dialog, for a new activity or (with `editing`) an existing one. */
+export function ComposerDialog({ kind, onClose, subject, people, editing, notice, onConflict }: DialogProps) {
   const { t } = useT();
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down('sm'));
@@ -63,22 +91,33 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
   const owners = useOwners();
   const notify = useNotify();
   const create = useCreateActivity();
+  const update = useUpdateActivity();
   const zone = format.timeZone ?? DEFAULT_TIME_ZONE;
   const [key] = useState(newIdempotencyKey);
-  const [subjectText, setSubjectText] = useState('');
-  const [html, setHtml] = useState('');
-  const [text, setText] = useState('');
-  const [startsAt, setStartsAt] = useState<string | null>(() => nextHour(zone));
-  const [endsAt, setEndsAt] = useState<string | null>(() => addMinutes(nextHour(zone), 60));
-  const [place, setPlace] = useState('');
-  const [direction, setDirection] = useState<ActivityDirection>('outbound');
-  const [address, setAddress] = useState('');
-  const [channel, setChannel] = useState<ChatChannel>('whatsapp');
-  const [reminder, setReminder] = useState<number | null>(15);
+  // What the editor and the address field started from: sent again only when changed.
+  const [initialHtml] = useState(() => (editing ? editorHtmlOf(editing) : ''));
+  const [initialAddress] = useState(() => (kind === 'email' ? editing?.emailAddress : editing?.phone) ?? '');
+  const [subjectText, setSubjectText] = useState(editing?.subject ?? '');
+  const [html, setHtml] = useState(initialHtml);
+  const [text, setText] = useState(editing?.bodyText ?? '');
+  const [startsAt, setStartsAt] = useState<string | null>(() => (editing ? editing.occurredAt : nextHour(zone)));
+  const [endsAt, setEndsAt] = useState<string | null>(() => (editing ? editing.endsAt : addMinutes(nextHour(zone), 60)));
+  const [place, setPlace] = useState(editing?.place ?? '');
+  const [direction, setDirection] = useState<ActivityDirection>(editing?.direction ?? 'outbound');
+  const [address, setAddress] = useState(initialAddress);
+  const [channel, setChannel] = useState<ChatChannel>(editing?.chatChannel ?? 'whatsapp');
+  const [reminder, setReminder] = useState<number | null>(editing ? editing.reminderMinutes : 15);
   const colleagues: AttendeeOption[] = (owners.data?.length ? owners.data : [{ userId: me.user.id, name: me.user.name }]).map((o) => ({ key: `u:${o.userId}`, kind: 'user', id: o.userId, name: o.name }));
-  const customers: AttendeeOption[] = [...(subject.entityType === 'person' ? [{ id: subject.id, name: subject.name }] : []), ...people].map((p) => ({ key: `p:${p.id}`, kind: 'person', id: p.id, name: p.name }));
-  const [attendees, setAttendees] = useState<AttendeeOption[]>(() => [...colleagues.filter((c) => c.id === me.user.id), ...customers]);
+  // While editing, the customers on offer are the people the activity is linked to.
+  const linkedPeople = editing ? editing.links.filter((l) => l.entityType === 'person' && !l.deleted).map((l) => ({ id: l.entityId, name: l.name })) : [];
+  const customers: AttendeeOption[] = uniqueOptions(
+    [...(subject?.entityType === 'person' ? [{ id: subject.id, name: subject.name }] : []), ...linkedPeople, ...people].map((p) => ({ key: `p:${p.id}`, kind: 'person', id: p.id, name: p.name })),
+  );
+  const [attendees, setAttendees] = useState<AttendeeOption[]>(() => (editing ? editing.attendees.map(optionOfAttendee) : [...colleagues.filter((c) => c.id === me.user.id), ...customers]));
+  const attendeeOptions = uniqueOptions([...colleagues, ...customers, ...attendees]);
   const [submitted, setSubmitted] = useState(false);
+  const pending = create.isPending || update.isPending;
+  const saveError = editing ? update.error : create.error;
 
   const isMeeting = kind === 'meeting';
   const isPlannedCall = kind === 'call';
@@ -91,9 +130,47 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
   };
   const shown = (p: string | null) => (submitted ? p : null);
 
+  /** Attendees as the API takes them; those already invited keep their answer. */
+  const attendeeInputs = () =>
+    attendees.map<AttendeeInput>((a) => {
+      const existing = editing?.attendees.find((x) => optionOfAttendee(x).key === a.key);
+      if (existing) return attendeeInputOf(existing);
+      return a.kind === 'user' ? { userId: a.id } : a.kind === 'person' ? { personId: a.id } : { email: a.id, name: a.name };
+    });
+
+  /** Only what changed, under the version the dialog was opened with; links stay as they are. */
+  const saveEdit = (activity: Activity) => {
+    const patch: ActivityPatch = {};
+    if (kind !== 'note' && kind !== 'sms' && kind !== 'chat') patch.subject = subjectText.trim() || null;
+    if (!usesRichText) patch.bodyText = text.trim();
+    else if (html !== initialHtml) patch.bodyHtml = text ? html : null;
+    if (isMeeting) Object.assign(patch, { occurredAt: startsAt, endsAt, place: place.trim() || null, reminderMinutes: reminder, attendees: attendeeInputs() });
+    if (isPlannedCall) Object.assign(patch, { occurredAt: startsAt, reminderMinutes: reminder });
+    if (kind === 'email' || kind === 'sms' || kind === 'chat') patch.direction = direction;
+    if (kind === 'email' && address.trim() !== initialAddress) patch.emailAddress = address.trim() || null;
+    if (kind === 'sms' && address.trim() !== initialAddress) patch.phone = address.trim() || null;
+    if (kind === 'chat') patch.chatChannel = channel;
+    const changed = changedFields(activity, patch);
+    if (!Object.keys(changed).length) return onClose();
+    update.mutate(
+      { id: activity.id, version: activity.version, patch: changed },
+      {
+        onSuccess: () => {
+          notify({ key: 'activities.saved' }, 'success');
+          onClose();
+        },
+        onError: (error) => {
+          if (hasStatus(error, 409)) onConflict?.(error);
+        },
+      },
+    );
+  };
+
   const submit = () => {
     setSubmitted(true);
     if (Object.values(problems).some(Boolean)) return;
+    if (editing) return saveEdit(editing);
+    if (!subject) return;
     const input: ActivityInput = {
       type: isPlannedCall ? 'call' : kind,
       links: [{ entityType: subject.entityType, entityId: subject.id }],
@@ -107,7 +184,7 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
         endsAt,
         place: place.trim() || null,
         reminderMinutes: reminder,
-        attendees: attendees.map<AttendeeInput>((a) => (a.kind === 'user' ? { userId: a.id } : { personId: a.id })),
+        attendees: attendeeInputs(),
       });
     }
     if (isPlannedCall) Object.assign(input, { status: 'planned', direction: 'outbound', occurredAt: startsAt, reminderMinutes: reminder });
@@ -137,12 +214,14 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
   );
 
   return (
-    <Dialog open onClose={() => !create.isPending && onClose()} fullScreen={fullScreen} maxWidth="sm" fullWidth data-testid="activity-composer">
+    <Dialog open onClose={() => !pending && onClose()} fullScreen={fullScreen} maxWidth="sm" fullWidth transitionDuration={notice ? 0 : undefined} data-testid="activity-composer">
       <Form onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
-        <DialogTitle>{t(`activities.composerTitle.${kind}`)}</DialogTitle>
+        <DialogTitle>{editing ? t(`activities.editTitle.${kind}`) : t(`activities.composerTitle.${kind}`)}</DialogTitle>
         <DialogContent dividers>
           <Stack spacing={2}>
-            <FormErrorAlert error={create.error} />
+            {notice}
+            {/* A conflict is the notice's to explain; other failures are shown here. */}
+            <FormErrorAlert error={editing && hasStatus(saveError, 409) ? null : saveError} />
             {(kind === 'email' || kind === 'sms' || kind === 'chat') && directionToggle}
             {kind === 'chat' && (
               <TextField select size="small" label={t('activities.channel')} value={channel} onChange={(e) => setChannel(e.target.value as ChatChannel)} slotProps={{ htmlInput: { 'data-testid': 'composer-channel' } }}>
@@ -186,7 +265,7 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
               <Autocomplete
                 multiple
                 size="small"
-                options={[...colleagues, ...customers]}
+                options={attendeeOptions}
                 groupBy={(o) => (o.kind === 'user' ? t('activities.colleague') : t('activities.customer'))}
                 value={attendees}
                 onChange={(_, next) => setAttendees(next)}
@@ -206,6 +285,7 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
             {usesRichText ? (
               <RichTextEditor
                 label={kind === 'meeting' ? t('activities.note') : t('activities.body')}
+                value={initialHtml}
                 onChange={(nextHtml, nextText) => {
                   setHtml(nextHtml);
                   setText(nextText);
@@ -228,10 +308,10 @@ function ComposerDialog({ kind, onClose, subject, people }: { kind: ComposerKind
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 2, py: 1.5 }}>
-          <Button onClick={onClose} disabled={create.isPending}>
+          <Button onClick={onClose} disabled={pending}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" variant="contained" loading={create.isPending} data-testid="composer-submit" sx={{ flex: fullScreen ? 1 : undefined }}>
+          <Button type="submit" variant="contained" loading={pending} data-testid="composer-submit" sx={{ flex: fullScreen ? 1 : undefined }}>
             {t('activities.save')}
           </Button>
         </DialogActions>

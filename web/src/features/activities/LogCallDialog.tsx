@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -18,11 +18,14 @@ import { useTheme } from '@mui/material/styles';
 import CallIcon from '@mui/icons-material/Call';
 import CallMadeIcon from '@mui/icons-material/CallMade';
 import CallReceivedIcon from '@mui/icons-material/CallReceived';
+import { hasStatus } from '../../shared/api/index.ts';
+import { useFormat } from '../../shared/format/index.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { RecordPicker, usePhoneText, useRecord, type ContactEntry, type Person, type PickedRecord } from '../../shared/records/index.ts';
 import { Form, FormErrorAlert, LtrText, useNotify } from '../../shared/ui/index.ts';
-import { newIdempotencyKey, useLogCall } from './activities.api.ts';
-import { CALL_OUTCOMES, type ActivityDirection, type CallOutcome, type Subject } from './activities.types.ts';
+import { newIdempotencyKey, useLogCall, useUpdateActivity } from './activities.api.ts';
+import { CALL_OUTCOMES, type Activity, type ActivityDirection, type CallOutcome, type Subject } from './activities.types.ts';
+import { changedFields, durationInputText } from './activity-edit.ts';
 import { callLogBody } from './call-log.ts';
 import { parseDuration } from './activity-summary.ts';
 import { DateTimeFields } from './DateTimeFields.tsx';
@@ -36,30 +39,42 @@ export type LogCallProps = {
   phones?: ContactEntry[];
   /** People who may be on the line (a deal's, an organisation's); picking one offers their numbers. */
   people?: Array<{ id: string; name: string }>;
+  /** A logged call to edit (from its timeline card): the fields start from it and saving sends what changed. */
+  editing?: Activity;
+  /** Shown above the fields (a version conflict, while editing). */
+  notice?: ReactNode;
+  /** A save refused because the call changed meanwhile (409). */
+  onConflict?: (error: unknown) => void;
 };
 
 /**
  * Log a call in a few taps: the number (tap the phone icon to dial it), which way, how it went,
  * how long, a note. Full screen on a phone, with the save button always in reach.
  */
-export function LogCallDialog({ open, onClose, subject, phones = [], people = [] }: LogCallProps) {
+export function LogCallDialog({ open, onClose, subject, phones = [], people = [], editing, notice, onConflict }: LogCallProps) {
   const { t } = useT();
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down('sm'));
   const notify = useNotify();
+  const format = useFormat();
   const phoneText = usePhoneText();
   const logCall = useLogCall();
+  const update = useUpdateActivity();
+  // An edited call's number as it was shown; it is sent again only when changed.
+  const [initialPhone] = useState(() => (editing?.phone ? phoneText(editing.phone) : ''));
   const [key, setKey] = useState(newIdempotencyKey);
   const [person, setPerson] = useState<PickedRecord | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
-  const [otherPhone, setOtherPhone] = useState('');
-  const [direction, setDirection] = useState<ActivityDirection>('outbound');
-  const [outcome, setOutcome] = useState<CallOutcome | null>(null);
-  const [durationText, setDurationText] = useState('');
-  const [note, setNote] = useState('');
-  const [changingTime, setChangingTime] = useState(false);
-  const [occurredAt, setOccurredAt] = useState<string | null>(null);
+  const [otherPhone, setOtherPhone] = useState(initialPhone);
+  const [direction, setDirection] = useState<ActivityDirection>(editing?.direction ?? 'outbound');
+  const [outcome, setOutcome] = useState<CallOutcome | null>(editing?.callOutcome ?? null);
+  const [durationText, setDurationText] = useState(() => (editing ? format.digits(durationInputText(editing.durationSeconds)) : ''));
+  const [note, setNote] = useState(editing?.bodyText ?? '');
+  const [changingTime, setChangingTime] = useState(Boolean(editing));
+  const [occurredAt, setOccurredAt] = useState<string | null>(editing?.occurredAt ?? null);
   const [submitted, setSubmitted] = useState(false);
+  const pending = logCall.isPending || update.isPending;
+  const saveError = editing ? update.error : logCall.error;
 
   // A person picked on a deal's or organisation's page (or from the app bar) brings their own numbers.
   const pickedPerson = useRecord<Person>('people', person && subject?.entityType !== 'person' ? person.id : undefined);
@@ -72,7 +87,7 @@ export function LogCallDialog({ open, onClose, subject, phones = [], people = []
 
   const duration = durationText.trim() ? parseDuration(durationText) : null;
   const durationInvalid = durationText.trim() !== '' && duration === null;
-  const needsPerson = !subject && !person;
+  const needsPerson = !editing && !subject && !person;
   const timeInvalid = changingTime && occurredAt === null;
 
   const reset = () => {
@@ -90,7 +105,7 @@ export function LogCallDialog({ open, onClose, subject, phones = [], people = []
     logCall.reset();
   };
   const close = () => {
-    if (logCall.isPending) return;
+    if (pending) return;
     reset();
     onClose();
   };
@@ -98,6 +113,7 @@ export function LogCallDialog({ open, onClose, subject, phones = [], people = []
   const submit = () => {
     setSubmitted(true);
     if (durationInvalid || needsPerson || timeInvalid) return;
+    if (editing) return saveEdit(editing);
     const body = callLogBody(subject, person, {
       direction,
       ...(chosenPhone ? { phone: chosenPhone } : {}),
@@ -118,16 +134,43 @@ export function LogCallDialog({ open, onClose, subject, phones = [], people = []
     );
   };
 
-  const title = subject ? t('activities.logCallFor', { name: subject.name }) : t('activities.logCallTitle');
+  /** Only what changed, under the version the dialog was opened with; the call's links stay as they are. */
+  const saveEdit = (call: Activity) => {
+    const patch = changedFields(call, {
+      direction,
+      callOutcome: outcome,
+      durationSeconds: duration,
+      bodyText: note.trim(),
+      ...(otherPhone.trim() !== initialPhone ? { phone: otherPhone.trim() || null } : {}),
+      ...(occurredAt ? { occurredAt } : {}),
+    });
+    if (!Object.keys(patch).length) return close();
+    update.mutate(
+      { id: call.id, version: call.version, patch },
+      {
+        onSuccess: () => {
+          notify({ key: 'activities.saved' }, 'success');
+          onClose();
+        },
+        onError: (error) => {
+          if (hasStatus(error, 409)) onConflict?.(error);
+        },
+      },
+    );
+  };
+
+  const title = editing ? t('activities.editTitle.call') : subject ? t('activities.logCallFor', { name: subject.name }) : t('activities.logCallTitle');
 
   return (
-    <Dialog open={open} onClose={close} fullScreen={fullScreen} maxWidth="xs" fullWidth data-testid="log-call-dialog">
+    <Dialog open={open} onClose={close} fullScreen={fullScreen} maxWidth="xs" fullWidth transitionDuration={notice ? 0 : undefined} data-testid="log-call-dialog">
       <Form onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
         <DialogTitle sx={{ pb: 1 }}>{title}</DialogTitle>
         <DialogContent dividers>
           <Stack spacing={2}>
-            <FormErrorAlert error={logCall.error} />
-            {!subject && (
+            {notice}
+            {/* A conflict is the notice's to explain; other failures are shown here. */}
+            <FormErrorAlert error={editing && hasStatus(saveError, 409) ? null : saveError} />
+            {!subject && !editing && (
               <RecordPicker
                 kind="person"
                 value={person}
@@ -266,10 +309,10 @@ export function LogCallDialog({ open, onClose, subject, phones = [], people = []
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 2, py: 1.5 }}>
-          <Button onClick={close} disabled={logCall.isPending}>
+          <Button onClick={close} disabled={pending}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" variant="contained" size="large" loading={logCall.isPending} startIcon={<CallIcon />} data-testid="log-call-submit" sx={{ flex: fullScreen ? 1 : undefined }}>
+          <Button type="submit" variant="contained" size="large" loading={pending} startIcon={<CallIcon />} data-testid="log-call-submit" sx={{ flex: fullScreen ? 1 : undefined }}>
             {t('activities.save')}
           </Button>
         </DialogActions>

@@ -20,7 +20,8 @@ export type LinkRef = { entityType: LinkedEntityType; entityId: string; name: st
 export type LinkInput = { entityType: LinkedEntityType; entityId: string };
 
 export type Attendee = { id: string; userId: string | null; personId: string | null; email: string | null; name: string; response: string };
-export type AttendeeInput = { userId: string } | { personId: string } | { email: string; name?: string };
+/** `response` carries an attendee's answer over an edit (attendees replace); new ones start at 'needs_action'. */
+export type AttendeeInput = ({ userId: string } | { personId: string } | { email: string; name?: string }) & { response?: string };
 
 export type Activity = {
   id: string;
@@ -85,3 +86,6 @@ export type ActivityInput = {
   links: LinkInput[];
   attendees?: AttendeeInput[];
 };
+
+/** An edit (PATCH): any writable field; `links` and `attendees`, when present, replace the old ones. */
+export type ActivityPatch = Partial<Omit<ActivityInput, 'type' | 'links'>> & { callOutcome?: CallOutcome | null; links?: LinkInput[] };
