@@ -259,6 +259,7 @@ export async function createPeyvand(config: AppConfig, options: StartOptions = {
         await services.notifications.stop();
         await http.close();
         await jobs.stop();
+        mailer.close();
         await database.close();
       },
     };

@@ -6,7 +6,7 @@ import type { SmtpConfig } from '#server/kernel/config/config.ts';
 import type { Database } from '#server/kernel/db/database.ts';
 import { createJobQueue, type JobQueue } from '#server/kernel/jobs/index.ts';
 import { createTestDatabase, engines, waitFor, type TestDatabase } from '#server/kernel/jobs/test-databases.ts';
-import { createMailer, queueEmail, registerMailJobs } from './index.ts';
+import { createMailer, queueEmail, registerMailJobs, type Mailer } from './index.ts';
 
 /** Opening PGlite takes seconds; set here so the file does not depend on a config's defaults. */
 const TIMEOUT = 30_000;
@@ -58,6 +58,7 @@ describe.each(engines)('email.send jobs on %s', (engine) => {
   let database: Database;
   let queue: JobQueue;
   let server: Awaited<ReturnType<typeof startSmtpServer>>;
+  let mailer: Mailer;
 
   beforeAll(async () => {
     server = await startSmtpServer();
@@ -69,7 +70,8 @@ describe.each(engines)('email.send jobs on %s', (engine) => {
       retry: { limit: 3, delaySeconds: 1 },
       onError: () => undefined,
     });
-    await registerMailJobs(queue, createMailer(server.smtp));
+    mailer = createMailer(server.smtp);
+    await registerMailJobs(queue, mailer);
     await queue.start();
   }, TIMEOUT);
 
@@ -80,6 +82,7 @@ describe.each(engines)('email.send jobs on %s', (engine) => {
 
   afterAll(async () => {
     await queue?.stop();
+    mailer?.close();
     await testDatabase?.dispose();
     await server?.close();
   }, TIMEOUT);

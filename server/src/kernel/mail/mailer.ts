@@ -19,6 +19,8 @@ export type MailResult = {
 
 export type Mailer = {
   send(message: MailMessage): Promise<MailResult>;
+  /** Closes the pooled SMTP connections (at shutdown, after the job queue stopped). */
+  close(): void;
 };
 
 export type MailerOptions = {
@@ -34,6 +36,10 @@ export type MailerOptions = {
 export function createMailer(smtp: SmtpConfig | undefined, options: MailerOptions = {}): Mailer {
   if (!smtp) return logMailer(options.log ?? ((text) => process.stdout.write(`${text}\n`)));
   const transport = nodemailer.createTransport({
+    // Reused connections: notifications and campaigns send many messages in a row, and a new SMTP
+    // session (greeting, EHLO, maybe TLS and AUTH) per message would cost more than the message.
+    pool: true,
+    maxConnections: 4,
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -49,6 +55,9 @@ export function createMailer(smtp: SmtpConfig | undefined, options: MailerOption
         ...(message.html ? { html: message.html } : {}),
       });
       return { messageId: info.messageId, transport: 'smtp' };
+    },
+    close() {
+      transport.close();
     },
   };
 }
@@ -69,5 +78,6 @@ function logMailer(log: (text: string) => void): Mailer {
       );
       return { messageId, transport: 'log' };
     },
+    close() {},
   };
 }
