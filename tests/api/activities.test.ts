@@ -277,6 +277,19 @@ describe('activities: update, complete, reschedule, delete', () => {
     const actions = await sql(`select action from audit_log where entity_type = 'activity' and entity_id = $1 order by occurred_at`, [planned.id]);
     expect(actions.map((a: any) => a.action)).toEqual(['activity.created', 'activity.rescheduled', 'activity.completed', 'activity.deleted']);
   });
+
+  it('lets a member without records.delete delete the activities they logged, and no one else’s', async () => {
+    const { client, workspace } = await admin();
+    const sara = await person(client);
+    const rep = await memberOf(workspace.id, 'member');
+    const mine = (await rep.client.post('/api/v1/activities/calls', { personId: sara.id, phone: '09121234567', direction: 'outbound', durationSeconds: 60 })).body;
+    const theirs = (await client.post('/api/v1/activities/calls', { personId: sara.id, phone: '09121234567', direction: 'inbound', durationSeconds: 30 })).body;
+    const refused = await rep.client.delete(`/api/v1/activities/${theirs.id}`);
+    expect(refused.status).toBe(403);
+    expect((await sql('select deleted_at from activities where id = $1', [theirs.id]))[0].deleted_at).toBeNull();
+    expect((await rep.client.delete(`/api/v1/activities/${mine.id}`)).status).toBe(204);
+    expect((await sql('select deleted_at from activities where id = $1', [mine.id]))[0].deleted_at).not.toBeNull();
+  });
 });
 
 describe('activities: lists', () => {

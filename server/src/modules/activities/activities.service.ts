@@ -213,12 +213,18 @@ export function createActivitiesService(deps: ActivitiesServiceDeps) {
       });
     },
 
-    /** Soft delete (its reminders are cancelled); deleting twice changes nothing. */
+    /**
+     * Soft delete (its reminders are cancelled); deleting twice changes nothing. Anyone with
+     * records.delete, or the activity's owner or creator (a rep fixing a call logged by mistake),
+     * as for tasks.
+     */
     async remove(ctx: WorkspaceContext, id: string): Promise<void> {
-      requirePermission(ctx, 'records.delete');
+      requirePermission(ctx, 'records.write');
       await mutate(db, ctx, async (tx, record) => {
         const before = await repo.findForUpdate(tx, ctx.workspaceId, id);
         if (!before) throw activityErrors.activity_not_found();
+        const own = before.ownerId === ctx.actor.id || before.createdBy === ctx.actor.id;
+        if (!own) requirePermission(ctx, 'records.delete');
         if (before.deletedAt) return;
         const now = clock();
         const row = (await repo.update(tx, ctx.workspaceId, id, before.version, { deletedAt: now }, now))!;

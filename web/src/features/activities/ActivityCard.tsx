@@ -83,8 +83,9 @@ export function ActivityCard({ activity, subjectId }: { activity: Activity; subj
   const planned = activity.status === 'planned';
   const canWrite = can(me, 'records.write');
   const canEdit = canWrite && isEditable(activity);
-  // The server lets only those who may delete records delete an activity.
-  const canDelete = canWrite && can(me, 'records.delete');
+  // As on the server: those who may delete records, or the activity's own owner or creator.
+  const own = activity.owner?.id === me.user.id || activity.createdBy?.id === me.user.id;
+  const canDelete = canWrite && (own || can(me, 'records.delete'));
   const color = planned ? 'warning' : TYPE_COLOR[activity.type];
   const summary = activitySummary(activity, { t, digits: format.digits, timeOf: (iso) => format.digits(isoToZoned(iso, zone).time) });
   const others = activity.links.filter((l) => l.entityId !== subjectId);
